@@ -1,0 +1,1 @@
+"""Custom Rasa actions, one module per coaching flow."""

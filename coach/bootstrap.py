@@ -1,0 +1,36 @@
+"""Build the coach from settings: database, model (trained if needed), actions, Rasa agent."""
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from coach.quiet import configure_logging
+from coach.settings import Settings
+
+
+async def build_coach(settings: Settings, out: TextIO = sys.stderr):
+    configure_logging(settings.log_level)
+    from rasa.core.agent import Agent
+
+    from coach.actions.base import build_executor
+    from coach.engine import Coach
+    from coach.identity import UserRef
+    from coach.inprocess import InProcessActionEndpoint, speed_up_action_result_validation
+    from coach.safety.detector import default_detector
+    from coach.services import Services
+    from coach.storage.trackers import ConsentAwareTrackerStore
+    from coach.storage.users import has_consented
+    from coach.training import TrainingData, ensure_model
+
+    speed_up_action_result_validation()
+    services = Services.from_settings(settings)
+    model = ensure_model(TrainingData(settings.project_root), settings.models_dir, out)
+
+    def consented(sender_id: str) -> bool:
+        with services.database.unit_of_work() as session:
+            return has_consented(session, UserRef.from_sender_id(sender_id))
+
+    trackers = ConsentAwareTrackerStore(domain=None, url=settings.database_url, has_consented=consented)
+    endpoint = InProcessActionEndpoint(build_executor(services))
+    agent = Agent.load(str(model), tracker_store=trackers, action_endpoint=endpoint)
+    return Coach(agent, services, trackers, default_detector())

@@ -1,0 +1,66 @@
+"""`coach`: chat, train, bench, grade, and start the Telegram or Discord bot."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from coach.settings import Settings
+
+LOCAL_USER = "local"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="coach", description="Confide, a coach for emotional connection.")
+    parser.add_argument("--db", help="database URL (overrides DATABASE_URL)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    chat = commands.add_parser("chat", help="chat with the coach in the terminal")
+    chat.add_argument("--json", action="store_true", help="print one JSON object per turn")
+    chat.add_argument("--user", default=LOCAL_USER, help="which conversation (default: one local user)")
+    chat.add_argument("--db", dest="chat_db", help="database URL (overrides DATABASE_URL)")
+    train = commands.add_parser("train", help="train the coach's model")
+    train.add_argument("--force", action="store_true", help="train even if the data is unchanged")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from coach.quiet import quiet_environment
+
+    quiet_environment()
+    args = _parser().parse_args(argv)
+    settings = Settings.from_env().with_database(getattr(args, "chat_db", None) or args.db)
+    handlers = {"chat": _chat, "train": _train}
+    try:
+        return handlers[args.command](args, settings) or 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bots.terminal import chat
+    from coach.bootstrap import build_coach
+    from coach.identity import UserRef
+
+    async def run() -> None:
+        coach = await build_coach(settings)
+        try:
+            await chat(coach, UserRef("terminal", args.user), as_json=args.json)
+        finally:
+            await coach.close()
+
+    asyncio.run(run())
+    return 0
+
+
+def _train(args: argparse.Namespace, settings: Settings) -> int:
+    from coach.quiet import configure_logging
+    from coach.training import TrainingData, ensure_model
+
+    configure_logging(settings.log_level)
+    path = ensure_model(TrainingData(settings.project_root), settings.models_dir, force=args.force)
+    print(f"Model ready: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""What the coach remembers about a returning user, in a sentence or two."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coach.storage.models import CheckIn, User
+
+
+def checkin_streak(session: Session, user: User, today: date) -> int:
+    """Consecutive days with a check-in, ending today or yesterday."""
+    days = {c.date() for c in session.scalars(select(CheckIn.created_at).where(CheckIn.user_id == user.id))}
+    day = today if today in days else today - timedelta(days=1)
+    streak = 0
+    while day in days:
+        streak += 1
+        day -= timedelta(days=1)
+    return streak
+
+
+def where_we_left_off(session: Session, user: User, today: date | None = None) -> list[str]:
+    today = today or date.today()
+    recap = []
+    last = session.scalars(select(CheckIn).where(CheckIn.user_id == user.id)
+                           .order_by(CheckIn.created_at.desc()).limit(1)).first()
+    if last is not None and last.feeling:
+        recap.append(f"Last check-in you named \"{last.feeling}\".")
+    streak = checkin_streak(session, user, today)
+    if streak > 1:
+        recap.append(f"You're on a {streak}-day check-in streak.")
+    return recap

@@ -1,0 +1,35 @@
+"""Keep Rasa, TensorFlow and friends quiet and private: no telemetry, no debug logs, no chatter."""
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+
+NOISY_LOGGERS = ("rasa", "rasa_sdk", "tensorflow", "absl", "apscheduler", "sanic", "matplotlib",
+                 "aiohttp", "asyncio", "urllib3", "httpx", "telegram", "discord", "sqlalchemy")
+
+
+def quiet_environment() -> None:
+    """Must run before Rasa is imported: these are read at import time."""
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+    os.environ.setdefault("LOG_LEVEL_LIBRARIES", "ERROR")
+    os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    for category in (DeprecationWarning, FutureWarning, PendingDeprecationWarning, UserWarning):
+        warnings.filterwarnings("ignore", category=category)
+
+
+def configure_logging(level: str = "WARNING") -> None:
+    """Our own logs at `level`; libraries at WARNING or quieter. Nothing here logs message text."""
+    quiet_environment()
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(level)
+    for name in NOISY_LOGGERS:
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(max(logging.WARNING, logging.getLevelName(level)))
+    for category in (DeprecationWarning, FutureWarning, PendingDeprecationWarning, UserWarning):
+        warnings.filterwarnings("ignore", category=category)

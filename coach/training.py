@@ -1,0 +1,104 @@
+"""Training the coach's Rasa model when it is missing or its training data changed."""
+from __future__ import annotations
+
+import hashlib
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, TextIO
+
+# Files that decide what the trained model does; practice grading has its own model (nlu/practice/).
+MODEL_INPUTS = ("config.yml", "domain", "nlu/*.yml", "stories", "coach/nlu_components")
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    root: Path
+
+    @property
+    def config(self) -> Path:
+        return self.root / "config.yml"
+
+    @property
+    def domain(self) -> Path:
+        return self.root / "domain"
+
+    @property
+    def training_files(self) -> list[Path]:
+        return sorted((self.root / "nlu").glob("*.yml")) + [self.root / "stories"]
+
+    def files(self) -> list[Path]:
+        found: list[Path] = []
+        for pattern in MODEL_INPUTS:
+            path = self.root / pattern
+            if "*" in pattern:
+                found += sorted(self.root.glob(pattern))
+            elif path.is_dir():
+                found += sorted(p for p in path.rglob("*") if p.suffix in (".yml", ".yaml", ".py"))
+            else:
+                found.append(path)
+        return found
+
+    def fingerprint(self) -> str:
+        import rasa
+
+        digest = hashlib.sha256(rasa.__version__.encode())
+        for path in self.files():
+            digest.update(str(path.relative_to(self.root)).encode())
+            digest.update(path.read_bytes())
+        return digest.hexdigest()[:16]
+
+
+def model_path(data: TrainingData, models_dir: Path) -> Path:
+    return models_dir / f"coach-{data.fingerprint()}.tar.gz"
+
+
+def ensure_model(data: TrainingData, models_dir: Path, out: TextIO = sys.stderr,
+                 force: bool = False) -> Path:
+    """The trained model for this data: reused when the fingerprint matches, trained otherwise."""
+    path = model_path(data, models_dir)
+    if path.exists() and not force:
+        return path
+    train(data, models_dir, path.name.removesuffix(".tar.gz"), out)
+    return path
+
+
+def train(data: TrainingData, models_dir: Path, name: str, out: TextIO = sys.stderr) -> float:
+    """Train and report progress on `out`; returns the seconds it took."""
+    from rasa.model_training import train as rasa_train
+
+    models_dir.mkdir(parents=True, exist_ok=True)
+    print("Training the coach's model (the training data changed or no model exists yet)...", file=out)
+    started = time.perf_counter()
+    with _ticker(lambda s: print(f"  ...still training ({s:.0f} s)", file=out, flush=True)):
+        result = rasa_train(domain=str(data.domain), config=str(data.config),
+                            training_files=[str(p) for p in data.training_files],
+                            output=str(models_dir), fixed_model_name=name, force_training=True)
+    elapsed = time.perf_counter() - started
+    if result.code != 0 or not result.model:
+        raise RuntimeError(f"Rasa training failed (code {result.code}); run `coach train` to see why.")
+    print(f"Model trained in {elapsed:.1f} s: {Path(result.model).name}", file=out)
+    return elapsed
+
+
+class _ticker:
+    """Calls `report(elapsed_seconds)` every `every` seconds until the block ends."""
+
+    def __init__(self, report: Callable[[float], None], every: float = 10.0) -> None:
+        self.report, self.every = report, every
+        self._done = threading.Event()
+
+    def __enter__(self) -> "_ticker":
+        started = time.perf_counter()
+
+        def loop() -> None:
+            while not self._done.wait(self.every):
+                self.report(time.perf_counter() - started)
+
+        threading.Thread(target=loop, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._done.set()
