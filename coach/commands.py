@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str | None]] = {
     "progress": ("progress", None),
     "safetyplan": ("show_safety_plan", None),
     "country": ("set_country", "country"),
+    "remind": ("set_reminder", "reminder"),
     "privacy": ("privacy", None),
     "export": ("export", None),
     "forget": ("forget", None),

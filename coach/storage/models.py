@@ -27,15 +27,12 @@ class User(Base):
     ladder_level = Column(Integer, default=1, nullable=False)
     last_seen_at = Column(DateTime)
 
-    children = ("checkins", "reframes", "disclosures", "practice_results", "skill_events",
-                "crisis_events", "offered_buttons", "safety_plan", "reminder")
     checkins = relationship("CheckIn", cascade="all, delete-orphan", passive_deletes=True)
     reframes = relationship("Reframe", cascade="all, delete-orphan", passive_deletes=True)
     disclosures = relationship("Disclosure", cascade="all, delete-orphan", passive_deletes=True)
     practice_results = relationship("PracticeResult", cascade="all, delete-orphan", passive_deletes=True)
     skill_events = relationship("SkillEvent", cascade="all, delete-orphan", passive_deletes=True)
     crisis_events = relationship("CrisisEvent", cascade="all, delete-orphan", passive_deletes=True)
-    offered_buttons = relationship("OfferedButton", cascade="all, delete-orphan", passive_deletes=True)
     safety_plan = relationship("SafetyPlan", uselist=False, cascade="all, delete-orphan", passive_deletes=True)
     reminder = relationship("Reminder", uselist=False, cascade="all, delete-orphan", passive_deletes=True)
 
@@ -128,16 +125,6 @@ class Reminder(Base):
     timezone = Column(String(64), nullable=False, default="UTC")
     enabled = Column(Boolean, default=True, nullable=False)
     chat_id = Column(String(64), nullable=False)
-
-
-class OfferedButton(Base):
-    """Payloads the coach offered this user: the only payloads it will accept back."""
-
-    __tablename__ = "coach_offered_buttons"
-    id = Column(Integer, primary_key=True)
-    user_id = _owned_by_user()
-    payload = Column(String(255), nullable=False)
-    offered_at = Column(DateTime, default=utcnow, nullable=False)
 
 
 class StarterChannel(Base):

@@ -1,11 +1,9 @@
 """Bad input gets a clear, kind reply and never breaks or loses the conversation."""
 from __future__ import annotations
 
+from tests.helpers import payloads, texts
+
 import pytest
-
-
-def texts(turn) -> str:
-    return "\n".join(r.text for r in turn.replies)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t", None])

@@ -1,17 +1,11 @@
 """Conversations through the Coach facade: what the coach says and what it stores."""
 from __future__ import annotations
 
+from tests.helpers import payloads, texts
+
 from sqlalchemy import select
 
 from coach.storage.models import CheckIn, User
-
-
-def texts(turn) -> str:
-    return "\n".join(r.text for r in turn.replies)
-
-
-def payloads(turn) -> list[str]:
-    return [b.payload for r in turn.replies for b in r.buttons]
 
 
 async def test_first_contact_explains_confide_and_asks_consent(say):
