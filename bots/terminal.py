@@ -21,7 +21,7 @@ def render(replies: list[Reply]) -> str:
         if reply.image:
             lines.append(f"       [image: {reply.image}]")
         if reply.document:
-            lines.append(f"       [file: {reply.document}]")
+            lines.append(f"       [file: {reply.document.filename}, {len(reply.document.content):,} bytes]")
         for button in reply.buttons:
             number += 1
             lines.append(f"       [{number}] {button.title}")

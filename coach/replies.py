@@ -12,23 +12,29 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A file for the user alone (e.g. his data export). Built by the engine, never stored."""
+
+    filename: str
+    content: bytes
+    mime_type: str = "application/json"
+
+
+@dataclass(frozen=True)
 class Reply:
     text: str = ""
     buttons: tuple[Button, ...] = ()
-    image: str | None = None
-    document: str | None = None
+    image: str | None = None  # path to a PNG the adapter sends as a photo or attachment
+    document: Document | None = None
 
     @classmethod
     def from_rasa(cls, message: dict[str, Any]) -> "Reply":
-        custom = message.get("custom") or {}
         buttons = tuple(Button(b["title"], b["payload"]) for b in message.get("buttons") or ())
-        return cls(text=message.get("text") or "", buttons=buttons,
-                   image=message.get("image") or None, document=custom.get("document"))
+        return cls(text=message.get("text") or "", buttons=buttons, image=message.get("image") or None)
 
     def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["buttons"] = [asdict(b) for b in self.buttons]
-        return data
+        return {"text": self.text, "buttons": [asdict(b) for b in self.buttons], "image": self.image,
+                "document": self.document.filename if self.document else None}
 
 
 @dataclass(frozen=True)
