@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from coach.quiet import configure_logging
 from coach.settings import Settings
 
 
-async def build_coach(settings: Settings, out: TextIO = sys.stderr):
+async def build_coach(settings: Settings, out: TextIO = sys.stderr, model_path: Path | None = None):
+    """The coach, ready to talk. Trains the model first if the training data changed."""
     configure_logging(settings.log_level)
     from rasa.core.agent import Agent
 
@@ -24,13 +26,13 @@ async def build_coach(settings: Settings, out: TextIO = sys.stderr):
 
     speed_up_action_result_validation()
     services = Services.from_settings(settings)
-    model = ensure_model(TrainingData(settings.project_root), settings.models_dir, out)
+    model = model_path or ensure_model(TrainingData(settings.project_root), settings.models_dir, out)
 
     def consented(sender_id: str) -> bool:
         with services.database.unit_of_work() as session:
             return has_consented(session, UserRef.from_sender_id(sender_id))
 
-    trackers = ConsentAwareTrackerStore(domain=None, url=settings.database_url, has_consented=consented)
+    trackers = ConsentAwareTrackerStore(domain=None, database=services.database, has_consented=consented)
     endpoint = InProcessActionEndpoint(build_executor(services))
     agent = Agent.load(str(model), tracker_store=trackers, action_endpoint=endpoint)
     return Coach(agent, services, trackers, default_detector())

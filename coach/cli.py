@@ -20,6 +20,11 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--db", dest="chat_db", help="database URL (overrides DATABASE_URL)")
     train = commands.add_parser("train", help="train the coach's model")
     train.add_argument("--force", action="store_true", help="train even if the data is unchanged")
+    bench = commands.add_parser("bench", help="measure speed and memory against Rasa's default pipeline")
+    bench.add_argument("--users", type=int, default=20, help="simulated users (default 20)")
+    bench.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    bench.add_argument("--no-baseline", action="store_true", help="skip Rasa's default pipeline")
+    bench.add_argument("--reuse-model", action="store_true", help="use the cached model; no training time")
     return parser
 
 
@@ -29,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_environment()
     args = _parser().parse_args(argv)
     settings = Settings.from_env().with_database(getattr(args, "chat_db", None) or args.db)
-    handlers = {"chat": _chat, "train": _train}
+    handlers = {"chat": _chat, "train": _train, "bench": _bench}
     try:
         return handlers[args.command](args, settings) or 0
     except KeyboardInterrupt:
@@ -59,6 +64,18 @@ def _train(args: argparse.Namespace, settings: Settings) -> int:
     configure_logging(settings.log_level)
     path = ensure_model(TrainingData(settings.project_root), settings.models_dir, force=args.force)
     print(f"Model ready: {path}")
+    return 0
+
+
+def _bench(args: argparse.Namespace, settings: Settings) -> int:
+    import json
+
+    from coach.bench import report, run
+    from coach.quiet import configure_logging
+
+    configure_logging(settings.log_level)
+    result = run(args.users, baseline=not args.no_baseline, reuse_model=args.reuse_model)
+    print(json.dumps(result) if args.json else report(result))
     return 0
 
 

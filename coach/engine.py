@@ -120,11 +120,10 @@ class Coach:
         return [Reply(crisis_message(default_resources(), None)[0])]
 
     def forget_conversation(self, user: UserRef) -> None:
-        self.trackers.forget_unconsented(user.sender_id)
+        self.trackers.forget(user.sender_id)
 
     async def close(self) -> None:
         self.services.database.dispose()
-        self.trackers.engine.dispose()
 
 
 def _turn_from(raw: str, tracker: DialogueStateTracker, replies: list[Reply]) -> Turn:

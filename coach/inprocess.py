@@ -29,12 +29,15 @@ def speed_up_action_result_validation() -> None:
     Rasa 3.6 calls `jsonschema.validate`, which re-checks the schema itself on every custom
     action (~20 ms). The check is kept; only the compile is cached.
     """
-    from jsonschema import Draft4Validator
+    from jsonschema.validators import validator_for
     from rasa.core.actions.action import RemoteAction
 
     if getattr(RemoteAction, "_confide_validator", None):
         return
-    validator = Draft4Validator(RemoteAction.action_response_format_spec())
+    schema = RemoteAction.action_response_format_spec()
+    validator_class = validator_for(schema)  # the same choice jsonschema.validate makes
+    validator_class.check_schema(schema)
+    validator = validator_class(schema)
     original = RemoteAction._validate_action_result
 
     def validate(self: RemoteAction, result: dict) -> bool:

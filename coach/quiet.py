@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import warnings
 
 NOISY_LOGGERS = ("rasa", "rasa_sdk", "tensorflow", "absl", "apscheduler", "sanic", "matplotlib",
@@ -17,6 +18,9 @@ def quiet_environment() -> None:
     os.environ.setdefault("LOG_LEVEL_LIBRARIES", "ERROR")
     os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     os.environ.setdefault("MPLBACKEND", "Agg")
+    # TensorFlow Lite imports jax when it is installed (~1.7 s) for a converter Confide never
+    # uses; it treats a failed import as "no jax", so we make the import fail.
+    sys.modules.setdefault("jax", None)
     for category in (DeprecationWarning, FutureWarning, PendingDeprecationWarning, UserWarning):
         warnings.filterwarnings("ignore", category=category)
 
