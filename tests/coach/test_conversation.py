@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tests.helpers import payloads, texts
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from coach.storage.models import CheckIn, User
 
@@ -31,8 +31,9 @@ async def test_declining_stores_nothing_but_still_explains(say, coach, user):
     assert "coach" in texts(turn)
     with coach.services.database.unit_of_work() as session:
         assert session.scalars(select(User).where(User.platform_id == user.platform_id)).first() is None
-    rows = coach.trackers.engine.execute(
-        "select count(*) from events where sender_id = ?", user.sender_id).scalar()
+    with coach.services.database.engine.connect() as connection:
+        rows = connection.execute(text("select count(*) from events where sender_id = :id"),
+                                  {"id": user.sender_id}).scalar()
     assert rows == 0
 
 
