@@ -1,4 +1,5 @@
-"""Rasa's conversation store, with one rule on top: nothing is written before consent."""
+"""Rasa's conversation store, with two additions: nothing is written before consent, and
+trackers are cached in memory, checked against the database's newest event on every read."""
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -7,6 +8,7 @@ from typing import Callable, Iterable, Optional
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from coach.storage.database import Database
@@ -19,46 +21,81 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
     """
 
     def __init__(self, domain: Domain, database: Database, has_consented: Callable[[str], bool],
-                 max_unconsented: int = 10_000) -> None:
+                 max_unconsented: int = 10_000, max_cached: int = 2_000) -> None:
         super().__init__(domain=domain, host=database.url)
         # Share the coach's engine: one connection pool and the same SQLite settings.
         self.engine.dispose()
         self.engine = database.engine
         self.sessionmaker = sessionmaker(bind=database.engine)
         self._has_consented = has_consented
-        self._unconsented: OrderedDict[str, DialogueStateTracker] = OrderedDict()
-        self._max_unconsented = max_unconsented
         self._consented: set[str] = set()  # consent is only withdrawn through forget()
+        self._unconsented: _Bounded = _Bounded(max_unconsented)
+        self._cached: _Bounded = _Bounded(max_cached)  # sender -> (tracker, newest event id)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        if self._is_consented(tracker.sender_id):
-            self._unconsented.pop(tracker.sender_id, None)
-            await super().save(tracker)
+        sender_id = tracker.sender_id
+        if not self._is_consented(sender_id):
+            self._unconsented.put(sender_id, tracker.copy())
             return
-        self._unconsented[tracker.sender_id] = tracker.copy()
-        self._unconsented.move_to_end(tracker.sender_id)
-        while len(self._unconsented) > self._max_unconsented:
-            self._unconsented.popitem(last=False)
+        self._unconsented.pop(sender_id)
+        await super().save(tracker)
+        self._cached.put(sender_id, (tracker.copy(), self._newest_event_id(sender_id)))
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
-        if sender_id in self._unconsented:
-            return self._unconsented[sender_id].copy()
+        unconsented = self._unconsented.get(sender_id)
+        if unconsented is not None:
+            return unconsented.copy()
+        cached = self._cached.get(sender_id)
+        if cached is not None and cached[1] == self._newest_event_id(sender_id):
+            return cached[0].copy()
         return await super().retrieve(sender_id)
 
     async def retrieve_full_tracker(self, sender_id: str) -> Optional[DialogueStateTracker]:
-        if sender_id in self._unconsented:
-            return self._unconsented[sender_id].copy()
+        unconsented = self._unconsented.get(sender_id)
+        if unconsented is not None:
+            return unconsented.copy()
         return await super().retrieve_full_tracker(sender_id)
 
     async def keys(self) -> Iterable[str]:
         return list(await super().keys()) + list(self._unconsented)
+
+    def forget(self, sender_id: str) -> None:
+        """Drop what this process holds about the conversation (the database is cleared elsewhere)."""
+        self._unconsented.pop(sender_id)
+        self._cached.pop(sender_id)
+        self._consented.discard(sender_id)
 
     def _is_consented(self, sender_id: str) -> bool:
         if sender_id not in self._consented and self._has_consented(sender_id):
             self._consented.add(sender_id)
         return sender_id in self._consented
 
-    def forget(self, sender_id: str) -> None:
-        """Drop what this process holds about the conversation (the database is cleared elsewhere)."""
-        self._unconsented.pop(sender_id, None)
-        self._consented.discard(sender_id)
+    def _newest_event_id(self, sender_id: str) -> Optional[int]:
+        query = select(func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar()
+
+
+class _Bounded:
+    """A small LRU map: the least recently used entries go first when it is full."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._items: OrderedDict = OrderedDict()
+
+    def get(self, key):
+        if key in self._items:
+            self._items.move_to_end(key)
+        return self._items.get(key)
+
+    def put(self, key, value) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.capacity:
+            self._items.popitem(last=False)
+
+    def pop(self, key) -> None:
+        self._items.pop(key, None)
+
+    def __iter__(self):
+        return iter(list(self._items))
