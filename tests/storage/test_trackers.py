@@ -74,3 +74,22 @@ async def test_forget_drops_what_the_process_holds(database, sender):
     await store.save(_tracker(sender, UserUttered("hello")))
     store.forget(sender)
     assert await store.retrieve(sender) is None
+
+
+async def test_a_new_session_started_in_memory_is_stored_without_duplicates(database, sender):
+    from rasa.shared.core.events import ActionExecuted, SessionStarted
+
+    store = _store(database, consented={sender})
+    tracker = _tracker(sender, ActionExecuted("action_session_start"), SessionStarted(), UserUttered("hi"))
+    await store.save(tracker)
+    tracker = await store.retrieve(sender)
+    for event in (ActionExecuted("action_session_start"), SessionStarted(), UserUttered("back again")):
+        tracker.update(event)
+    await store.save(tracker)
+    tracker = await store.retrieve(sender)
+    tracker.update(SlotSet("flow", "checkin"))
+    await store.save(tracker)
+    assert _stored_events(database, sender) == 7
+    store.forget(sender)
+    fresh = await store.retrieve(sender)
+    assert [e.type_name for e in fresh.events][-2:] == ["user", "slot"]
