@@ -38,6 +38,7 @@ class FakeDiscord:
         self.messages: dict[str, dict] = {}
         self._ids = itertools.count(800000000000000001)
         self._runner: web.AppRunner | None = None
+        self._refusals: dict[str, tuple[int, dict]] = {}
         self._routes: list[tuple[str, re.Pattern, Callable]] = [
             ("GET", re.compile(r"/users/@me"), lambda call, m: BOT_USER),
             ("GET", re.compile(r"/oauth2/applications/@me"), lambda call, m: self._application()),
@@ -84,14 +85,18 @@ class FakeDiscord:
         assert found, f"no message with buttons in channel {channel_id}"
         return found[-1]
 
-    def forget_calls(self) -> None:
-        self.calls.clear()
+    def refuse(self, path: str, status: int, code: int, message: str) -> None:
+        """Answer every call to this path with a Discord error (e.g. 403, 50007 for closed DMs)."""
+        self._refusals[path] = (status, {"message": message, "code": code})
 
     # The server
 
     async def _handle(self, request: web.Request) -> web.Response:
         call = await _read_call(request)
         self.calls.append(call)
+        if call.path in self._refusals:
+            status, error = self._refusals[call.path]
+            return _json(error, status=status)
         for method, pattern, answer in self._routes:
             match = pattern.fullmatch(call.path)
             if method == request.method and match:

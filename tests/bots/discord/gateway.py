@@ -6,8 +6,6 @@ import itertools
 
 from tests.bots.discord.fake_discord import APP_ID, TIMESTAMP, dm_channel_id
 
-GUILD_ID = 600000000000000001
-GENERAL = 600000000000000002  # a text channel in the guild
 MANAGE_GUILD = 1 << 5
 EVERYONE_CAN = (1 << 10) | (1 << 11) | (1 << 16)  # view channel, send messages, read history
 
@@ -21,25 +19,28 @@ def user(user_id: int) -> dict:
             "global_name": None}
 
 
-def guild() -> dict:
-    everyone = {"id": str(GUILD_ID), "name": "@everyone", "permissions": str(EVERYONE_CAN), "position": 0,
+def guild(guild_id: int, general_id: int) -> dict:
+    everyone = {"id": str(guild_id), "name": "@everyone", "permissions": str(EVERYONE_CAN), "position": 0,
                 "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
-    general = {"id": str(GENERAL), "type": 0, "guild_id": str(GUILD_ID), "name": "general", "position": 0,
+    general = {"id": str(general_id), "type": 0, "guild_id": str(guild_id), "name": "general", "position": 0,
                "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None}
-    return {"id": str(GUILD_ID), "name": "Dads of the Valley", "owner_id": "1", "roles": [everyone],
+    return {"id": str(guild_id), "name": "Dads of the Valley", "owner_id": "1", "roles": [everyone],
             "channels": [general], "members": [], "emojis": [], "stickers": [], "features": [],
             "member_count": 2, "unavailable": False}
 
 
 class Gateway:
-    """Sends the bot what Discord's gateway would, then waits until the bot has finished with it."""
+    """Sends the bot what Discord's gateway would, then waits until the bot has finished with it.
+    Each test gets its own guild, with one text channel, `general`."""
 
     def __init__(self, bot) -> None:
         self.bot = bot
         self.state = bot._connection
+        self.guild_id = next(_ids)
+        self.general = next(_ids)
 
     def add_guild(self) -> None:
-        self.state._add_guild_from_data(guild())
+        self.state._add_guild_from_data(guild(self.guild_id, self.general))
 
     async def dm(self, user_id: int, content: str) -> None:
         self.state.parse_message_create({
@@ -71,8 +72,8 @@ class Gateway:
                  "token": f"token-{next(_ids)}", "version": 1, "data": data, "locale": "en-US",
                  "attachment_size_limit": 10 * 1024 * 1024, "app_permissions": str(EVERYONE_CAN)}
         if in_guild:
-            event.update(guild_id=str(GUILD_ID), context=0, channel={"id": str(GENERAL), "type": 0,
-                         "guild_id": str(GUILD_ID), "name": "general", "position": 0,
+            event.update(guild_id=str(self.guild_id), context=0, channel={"id": str(self.general), "type": 0,
+                         "guild_id": str(self.guild_id), "name": "general", "position": 0,
                          "permission_overwrites": [], "nsfw": False, "parent_id": None},
                          member={"user": user(user_id), "roles": [], "joined_at": TIMESTAMP, "deaf": False,
                                  "mute": False, "flags": 0, "permissions": str(permissions)})

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from bots.discord.failures import KIND_ERROR
 from coach.storage.models import CheckIn, User
 from tests.bots.discord.fake_discord import TIMESTAMP, dm_channel_id
-from tests.bots.discord.gateway import GENERAL, GUILD_ID, settle, user
+from tests.bots.discord.gateway import settle, user
 
 UPDATE_MESSAGE = 7  # the interaction response that edits the message the button is on
 
@@ -116,7 +116,7 @@ async def test_a_broken_turn_gets_a_kind_message_and_logs_no_user_text(
 async def test_messages_in_a_server_channel_are_never_read(gateway, discord_api, discord_user, bot):
     gateway.add_guild()
     bot._connection.parse_message_create({
-        "id": "1", "channel_id": str(GENERAL), "guild_id": str(GUILD_ID), "author": user(discord_user),
+        "id": "1", "channel_id": str(gateway.general), "guild_id": str(gateway.guild_id), "author": user(discord_user),
         "member": {"roles": [], "joined_at": TIMESTAMP, "deaf": False, "mute": False, "flags": 0},
         "content": "i feel awful about my marriage", "timestamp": TIMESTAMP, "edited_timestamp": None,
         "tts": False, "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": [],
