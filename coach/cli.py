@@ -96,6 +96,8 @@ def _discord(args: argparse.Namespace, settings: Settings) -> int:
 
     from bots.discord import run
 
+    print("Confide is starting on Discord (Ctrl+C to stop; LOG_LEVEL=INFO shows when it's connected).",
+          file=sys.stderr)
     try:
         asyncio.run(run(settings, sync_commands=args.sync))
     except discord.LoginFailure:

@@ -55,7 +55,10 @@ class ConfideBot(commands.AutoShardedBot):
             await self.load_extension(extension)
         if self.sync_commands:
             synced = await self.tree.sync()
-            logger.warning("registered %d slash commands with Discord", len(synced))
+            logger.info("registered %d slash commands with Discord", len(synced))
+
+    async def on_ready(self) -> None:
+        logger.info("connected: %d servers, %s shards", len(self.guilds), self.shard_count)
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
         error = sys.exc_info()[1]

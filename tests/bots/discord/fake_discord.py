@@ -50,7 +50,7 @@ class FakeDiscord:
             ("POST", re.compile(r"/webhooks/(\d+)/([^/]+)"), self._followup),
             ("PATCH", re.compile(r"/webhooks/(\d+)/([^/]+)/messages/(@original|\d+)"), self._followup),
             ("DELETE", re.compile(r"/webhooks/(\d+)/([^/]+)/messages/(@original|\d+)"), lambda call, m: None),
-            ("PUT", re.compile(r"/applications/(\d+)/commands"), lambda call, m: call.json),
+            ("PUT", re.compile(r"/applications/(\d+)/commands"), self._register_commands),
         ]
 
     async def start(self) -> str:
@@ -123,6 +123,10 @@ class FakeDiscord:
 
     def _followup(self, call: Call, match) -> dict:
         return self._store("0", call, str(next(self._ids)))
+
+    def _register_commands(self, call: Call, match) -> list[dict]:
+        return [{**command, "id": str(next(self._ids)), "application_id": str(APP_ID), "version": "1"}
+                for command in call.json]
 
     def _interaction_callback(self, call: Call, match) -> dict:
         data = (call.json or {}).get("data") or {}
