@@ -1,6 +1,12 @@
 """Starting the bot: a clear error without a token, and slash commands registered on request."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+import discord
+import pytest
+
+from bots.discord import run
 from bots.discord.bot import ConfideBot
 from coach.cli import main
 from tests.bots.discord.fake_discord import APP_ID
@@ -33,3 +39,9 @@ async def test_sync_registers_the_coaching_commands_and_the_admin_only_starters(
 async def test_the_bot_is_sharded_automatically_and_never_pings_anyone(bot):
     assert bot.shard_count is None, "Discord decides the shard count at connect"
     assert not (bot.allowed_mentions.everyone or bot.allowed_mentions.users or bot.allowed_mentions.roles)
+
+
+async def test_a_refused_token_stops_the_bot_with_a_login_failure(settings, discord_api):
+    discord_api.refuse("/users/@me", 401, 0, "401: Unauthorized")
+    with pytest.raises(discord.LoginFailure):
+        await run(replace(settings, discord_token="not-a-token"))
