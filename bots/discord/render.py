@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 import discord
 
-from bots.discord.failures import log_failure, tell_kindly
+from bots.discord.failures import log_failure
 from coach.replies import Button, Reply
 
 logger = logging.getLogger(__name__)
@@ -20,8 +21,6 @@ MAX_LABEL = 80
 MAX_CUSTOM_ID = 100
 BUTTONS_TIMEOUT_S = 60 * 60.0
 CUSTOM_ID_PREFIX = "confide"
-
-Choose = Callable[[discord.Interaction, str], Awaitable[None]]
 
 
 @dataclass
@@ -41,14 +40,14 @@ class Outgoing:
         return sent
 
 
-def render(reply: Reply, owner_id: int, on_choose: Choose) -> list[Outgoing]:
+def render(reply: Reply) -> list[Outgoing]:
     """A reply as one message, or several when the text is longer than Discord allows.
     Attachments and buttons go with the last one, under the text they belong to."""
     messages = [Outgoing(content=chunk) for chunk in split_text(reply.text)] or [Outgoing()]
     last = messages[-1]
     last.files = attachments(reply)
     if reply.buttons:
-        last.view = QuickReplies(reply.buttons, owner_id, on_choose)
+        last.view = QuickReplies(reply.buttons)
     if not (last.content or last.files or last.view):
         messages.pop()
     return messages
@@ -84,51 +83,52 @@ def attachments(reply: Reply) -> list[discord.File]:
 
 
 def custom_id(index: int, payload: str) -> str:
-    """The index keeps ids unique when two buttons share a payload; Discord caps ids at 100."""
+    """The index keeps ids unique when two buttons share a payload; Discord caps ids at 100
+    characters (a cut payload is harmless: the engine reads unknown payloads as plain text)."""
     return f"{CUSTOM_ID_PREFIX}:{index}:{payload}"[:MAX_CUSTOM_ID]
 
 
-class QuickReply(discord.ui.Button["QuickReplies"]):
-    def __init__(self, index: int, button: Button) -> None:
-        super().__init__(label=button.title[:MAX_LABEL] or "…", style=discord.ButtonStyle.primary,
-                         custom_id=custom_id(index, button.payload))
-        self.payload = button.payload  # the full payload, should it not fit in the custom_id
+class QuickReply(discord.ui.DynamicItem[discord.ui.Button],
+                 template=rf"{CUSTOM_ID_PREFIX}:(?P<index>\d+):(?P<payload>.*)"):
+    """A button whose custom_id carries its payload, so a click works even after a restart.
+    The click is handed on as the `quick_reply` event, with the payload as what the user says."""
+
+    def __init__(self, index: int, payload: str, label: str | None = None) -> None:
+        super().__init__(discord.ui.Button(label=(label or "…")[:MAX_LABEL], style=discord.ButtonStyle.primary,
+                                           custom_id=custom_id(index, payload)))
+        self.payload = payload
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+                             match: re.Match[str]) -> "QuickReply":
+        return cls(int(match["index"]), match["payload"], item.label)
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        assert self.view is not None
-        await self.view.choose(interaction, self)
+        """Answer at once by disabling the buttons, then let the coach hear the payload."""
+        view = self.view
+        assert view is not None
+        disable(view, chosen=self)
+        view.stop()  # the rebuilt view is only for the edit; it needn't wait for clicks
+        try:
+            await interaction.response.edit_message(view=view)
+        except discord.HTTPException as error:
+            log_failure("a button", error)
+            return
+        interaction.client.dispatch("quick_reply", interaction, self.payload)
 
 
 class QuickReplies(discord.ui.View):
-    """Buttons under a reply. One click answers: every button is disabled and the chosen one turns
-    green. Unused buttons are disabled when they time out, so old choices can't be sent later."""
+    """The buttons under a reply. Unused buttons are disabled when they time out, so an old
+    choice can't be sent hours later; after a click `stop()` cancels that."""
 
-    def __init__(self, buttons: tuple[Button, ...], owner_id: int, on_choose: Choose,
-                 timeout: float = BUTTONS_TIMEOUT_S) -> None:
+    def __init__(self, buttons: tuple[Button, ...], timeout: float = BUTTONS_TIMEOUT_S) -> None:
         super().__init__(timeout=timeout)
-        self.owner_id = owner_id
-        self.on_choose = on_choose
         self.message: discord.Message | None = None
         for index, button in enumerate(buttons[:MAX_BUTTONS]):
-            self.add_item(QuickReply(index, button))
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        return interaction.user.id == self.owner_id
-
-    async def choose(self, interaction: discord.Interaction, chosen: QuickReply) -> None:
-        self.disable(chosen)
-        self.stop()  # before any await, so a quick second click finds the view finished
-        await interaction.response.edit_message(view=self)
-        await self.on_choose(interaction, chosen.payload)
-
-    def disable(self, chosen: QuickReply | None = None) -> None:
-        for item in self.children:
-            if isinstance(item, QuickReply):
-                item.disabled = True
-                item.style = discord.ButtonStyle.success if item is chosen else discord.ButtonStyle.secondary
+            self.add_item(QuickReply(index, button.payload, button.title))
 
     async def on_timeout(self) -> None:
-        self.disable()
+        disable(self)
         if self.message is None:
             return
         try:
@@ -136,6 +136,11 @@ class QuickReplies(discord.ui.View):
         except discord.HTTPException as error:
             logger.info("could not disable timed-out buttons: %s", type(error).__name__)
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item) -> None:
-        log_failure("a button", error)
-        await tell_kindly(interaction)
+
+def disable(view: discord.ui.View, chosen: discord.ui.Item | None = None) -> None:
+    """Every button greyed out; the chosen one green, so he sees what he picked."""
+    for child in view.children:
+        button = child.item if isinstance(child, discord.ui.DynamicItem) else child
+        if isinstance(button, discord.ui.Button):
+            button.disabled = True
+            button.style = discord.ButtonStyle.success if child is chosen else discord.ButtonStyle.secondary

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
+import weakref
 from typing import TYPE_CHECKING
 
 import discord
@@ -11,7 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bots.discord.failures import KIND_ERROR, log_failure
-from bots.discord.render import render
+from bots.discord.render import QuickReplies, QuickReply, render
 from coach.identity import UserRef
 
 if TYPE_CHECKING:
@@ -50,14 +51,18 @@ class Coaching(commands.Cog):
         self.bot = bot
         self.slash_commands = [self._slash_command(name, heard, description)
                                for name, (heard, description) in SLASH_COMMANDS.items()]
+        # message id -> its buttons, until they're clicked or time out
+        self.waiting: weakref.WeakValueDictionary[int, QuickReplies] = weakref.WeakValueDictionary()
 
     async def cog_load(self) -> None:
         for command in self.slash_commands:
             self.bot.tree.add_command(command)
+        self.bot.add_dynamic_items(QuickReply)
 
     async def cog_unload(self) -> None:
         for command in self.slash_commands:
             self.bot.tree.remove_command(command.name)
+        self.bot.remove_dynamic_items(QuickReply)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -75,18 +80,24 @@ class Coaching(commands.Cog):
             async with dm.typing():
                 turn = await self.bot.coach.respond(as_user(user), text)
             for reply in turn.replies:
-                for outgoing in render(reply, user.id, self.on_choose):
+                for outgoing in render(reply):
                     message = await dm.send(**outgoing.kwargs())
                     if outgoing.view is not None:
                         outgoing.view.message = message
+                        self.waiting[message.id] = outgoing.view
         except discord.Forbidden:
             raise
         except Exception as error:  # noqa: BLE001 - the user gets a kind word whatever broke
             log_failure("a DM turn", error)
             await self._apologise(dm)
 
-    async def on_choose(self, interaction: discord.Interaction, payload: str) -> None:
-        """A quick-reply button was clicked: its payload is what the user says next."""
+    @commands.Cog.listener()
+    async def on_quick_reply(self, interaction: discord.Interaction, payload: str) -> None:
+        """A quick-reply button was clicked (see render.QuickReply): its payload is what he says next."""
+        if interaction.message is not None:
+            clicked = self.waiting.pop(interaction.message.id, None)
+            if clicked is not None:
+                clicked.stop()  # no timeout edit later: the click already disabled the buttons
         await self.converse(interaction.user, await interaction.user.create_dm(), payload)
 
     async def from_slash_command(self, interaction: discord.Interaction, heard: str) -> None:

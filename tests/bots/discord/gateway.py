@@ -11,7 +11,7 @@ EVERYONE_CAN = (1 << 10) | (1 << 11) | (1 << 16)  # view channel, send messages,
 
 _ids = itertools.count(500000000000000001)
 # Tasks discord.py starts for an event, a command or a button; waiting for them is waiting for the bot.
-_EVENT_TASKS = ("discord.py:", "CommandTree-invoker", "discord-ui-view-dispatch")
+_EVENT_TASKS = ("discord.py:", "CommandTree-invoker", "discord-ui-view-dispatch", "discord-ui-dynamic-item")
 
 
 def user(user_id: int) -> dict:

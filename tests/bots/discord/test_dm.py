@@ -123,3 +123,30 @@ async def test_messages_in_a_server_channel_are_never_read(gateway, discord_api,
         "embeds": [], "pinned": False, "type": 0})
     await settle()
     assert discord_api.calls[2:] == [], "only the login calls: nothing read, nothing posted"
+
+
+async def test_a_clicked_reply_no_longer_waits_to_time_out(gateway, discord_api, discord_user, bot):
+    await gateway.dm(discord_user, "hi")
+    message = discord_api.last_message_with_buttons(dm_channel_id(discord_user))
+    waiting = bot.get_cog("Coaching").waiting
+    view = waiting[int(message["id"])]
+    await gateway.click(discord_user, message, button_for(message, "/give_consent"))
+    assert view.is_finished() and int(message["id"]) not in waiting
+
+
+async def test_buttons_sent_before_a_restart_still_work(coach, gateway, discord_api, discord_user):
+    from bots.discord.bot import ConfideBot
+    from tests.bots.discord.gateway import Gateway
+
+    await gateway.dm(discord_user, "hi")
+    message = discord_api.last_message_with_buttons(dm_channel_id(discord_user))
+    await gateway.bot.close()
+    restarted = ConfideBot(coach)
+    await restarted.login("fake-token")
+    try:
+        event = await Gateway(restarted).click(discord_user, message, button_for(message, "/give_consent"))
+    finally:
+        await restarted.close()
+    response = discord_api.to("POST", f"/interactions/{event['id']}/{event['token']}/callback")[0].json
+    assert response["type"] == UPDATE_MESSAGE
+    assert "which country" in discord_api.texts_to(dm_channel_id(discord_user)).lower()

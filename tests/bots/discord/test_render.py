@@ -8,13 +8,9 @@ from coach.replies import Button, Document, Reply, Turn
 from tests.bots.discord.fake_discord import dm_channel_id
 
 
-async def nothing(interaction, payload) -> None:
-    return None
-
-
 async def test_long_text_is_split_at_spaces_and_the_buttons_go_under_the_last_part():
     text = " ".join(["feelings"] * 600)
-    messages = render(Reply(text, (Button("OK", "/help"),)), owner_id=1, on_choose=nothing)
+    messages = render(Reply(text, (Button("OK", "/help"),)))
     assert len(messages) == 3
     assert all(len(m.content) <= MAX_CONTENT for m in messages)
     assert " ".join(m.content for m in messages) == text
@@ -31,12 +27,12 @@ async def test_an_image_and_a_document_become_attachments(tmp_path: Path):
     chart.write_bytes(b"\x89PNG fake")
     reply = Reply("Here's your week.", image=str(chart),
                   document=Document("confide-export.json", b'{"checkins": []}'))
-    [message] = render(reply, owner_id=1, on_choose=nothing)
+    [message] = render(reply)
     assert [f.filename for f in message.files] == ["progress.png", "confide-export.json"]
 
 
 async def test_a_missing_image_is_skipped_and_the_text_still_goes(tmp_path: Path):
-    [message] = render(Reply("Your chart", image=str(tmp_path / "gone.png")), owner_id=1, on_choose=nothing)
+    [message] = render(Reply("Your chart", image=str(tmp_path / "gone.png")))
     assert message.content == "Your chart" and message.files == []
 
 
@@ -55,7 +51,7 @@ async def test_a_document_reaches_the_dm_as_a_file(gateway, discord_api, discord
 async def test_buttons_that_time_out_are_disabled_on_the_message(gateway, discord_api, discord_user, bot):
     await gateway.dm(discord_user, "hi")
     message = discord_api.last_message_with_buttons(dm_channel_id(discord_user))
-    view = bot._connection._view_store._synced_message_views[int(message["id"])]
+    view = bot.get_cog("Coaching").waiting[int(message["id"])]
     await view.on_timeout()
 
     edits = discord_api.to("PATCH", f"/channels/{dm_channel_id(discord_user)}/messages/{message['id']}")
