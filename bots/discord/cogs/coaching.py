@@ -102,7 +102,7 @@ class Coaching(commands.Cog):
 
     async def from_slash_command(self, interaction: discord.Interaction, heard: str) -> None:
         dm = await interaction.user.create_dm()
-        if interaction.guild is None:
+        if interaction.guild_id is None:
             # In our DM the answer is the conversation itself; "thinking…" shows until it's there.
             await interaction.response.defer(thinking=True)
             await self.converse(interaction.user, dm, heard)

@@ -1,9 +1,10 @@
 """Replies rendered for Discord: long text, attachments, buttons, and buttons that time out."""
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
-from bots.discord.render import MAX_CONTENT, render, split_text
+from bots.discord.render import MAX_CONTENT, QuickReplies, render, split_text
 from coach.replies import Button, Document, Reply, Turn
 from tests.bots.discord.fake_discord import dm_channel_id
 
@@ -57,3 +58,17 @@ async def test_buttons_that_time_out_are_disabled_on_the_message(gateway, discor
     edits = discord_api.to("PATCH", f"/channels/{dm_channel_id(discord_user)}/messages/{message['id']}")
     shown = [c for row in edits[-1].json["components"] for c in row["components"]]
     assert shown and all(b["disabled"] for b in shown)
+
+
+async def test_discord_py_runs_the_timeout_of_a_sent_view(bot, discord_api, discord_user):
+    """The view's own timer, not a direct call: waits (bounded) for the edit, asserts no timing."""
+    channel = bot.get_partial_messageable(dm_channel_id(discord_user))
+    view = QuickReplies((Button("Show me the menu", "/help"),), timeout=0.01)
+    view.message = await channel.send("Menu?", view=view)
+    edits = f"/channels/{dm_channel_id(discord_user)}/messages/{view.message.id}"
+    for _ in range(200):
+        if discord_api.to("PATCH", edits):
+            break
+        await asyncio.sleep(0.01)
+    [edit] = discord_api.to("PATCH", edits)
+    assert [c["disabled"] for row in edit.json["components"] for c in row["components"]] == [True]
