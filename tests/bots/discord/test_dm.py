@@ -88,16 +88,20 @@ async def test_duplicate_payloads_still_get_unique_button_ids(gateway, discord_a
     assert len(ids) == len(set(ids))
 
 
-async def test_crisis_words_in_a_dm_get_crisis_lines_there_and_are_never_logged(
+async def test_crisis_words_mid_checkin_get_his_countrys_crisis_lines_and_are_never_logged(
         gateway, discord_api, discord_user, caplog):
     dm = dm_channel_id(discord_user)
+    await gateway.dm(discord_user, "hi")
+    await click(gateway, discord_api, discord_user, "/give_consent")
+    await click(gateway, discord_api, discord_user, '/set_country{"country": "GB"}')
+    await gateway.dm(discord_user, "/checkin")
+    sent_before = len(discord_api.sent_to(dm))
     words = "honestly i want to kill myself tonight"
     with caplog.at_level(logging.DEBUG):
         await gateway.dm(discord_user, words)
-    said = discord_api.texts_to(dm)
-    assert "glad you told me" in said
-    assert "findahelpline.com" in said or "988" in said or "116 123" in said
-    assert words not in caplog.text and "kill myself" not in caplog.text
+    said = "\n".join(c.json["content"] or "" for c in discord_api.sent_to(dm)[sent_before:])
+    assert "Samaritans" in said and "116 123" in said and "999" in said
+    assert "kill myself" not in caplog.text
 
 
 async def test_a_broken_turn_gets_a_kind_message_and_logs_no_user_text(

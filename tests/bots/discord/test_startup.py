@@ -37,7 +37,8 @@ async def test_sync_registers_the_coaching_commands_and_the_admin_only_starters(
 
 
 async def test_the_bot_is_sharded_automatically_and_never_pings_anyone(bot):
-    assert bot.shard_count is None, "Discord decides the shard count at connect"
+    assert isinstance(bot, discord.AutoShardedClient)
+    assert bot.shard_count is None, "Discord decides the shard count when it connects"
     assert not (bot.allowed_mentions.everyone or bot.allowed_mentions.users or bot.allowed_mentions.roles)
 
 
