@@ -44,6 +44,8 @@ class ConfideBot(commands.AutoShardedBot):
 
     def __init__(self, coach, *, sync_commands: bool = False, **options: Any) -> None:
         options.setdefault("intents", confide_intents())
+        # Confide has no voice; the "voice will NOT be supported" warnings would only puzzle operators.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(command_prefix=commands.when_mentioned, help_command=None, tree_cls=ConfideTree,
                          allowed_mentions=discord.AllowedMentions.none(), **options)
         self.coach = coach

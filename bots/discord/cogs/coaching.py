@@ -2,6 +2,7 @@
 a server too but always continue in a DM. Nothing personal is ever posted in a server channel."""
 from __future__ import annotations
 
+import asyncio
 import logging
 import random
 import weakref
@@ -14,6 +15,7 @@ from discord.ext import commands
 from bots.discord.failures import KIND_ERROR, log_failure
 from bots.discord.render import QuickReplies, QuickReply, render
 from coach.identity import UserRef
+from coach.replies import Reply
 
 if TYPE_CHECKING:
     from bots.discord.bot import ConfideBot
@@ -53,6 +55,8 @@ class Coaching(commands.Cog):
                                for name, (heard, description) in SLASH_COMMANDS.items()]
         # message id -> its buttons, until they're clicked or time out
         self.waiting: weakref.WeakValueDictionary[int, QuickReplies] = weakref.WeakValueDictionary()
+        # user id -> his turn in progress, so two quick messages get their replies in order
+        self.turns: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
 
     async def cog_load(self) -> None:
         for command in self.slash_commands:
@@ -76,20 +80,25 @@ class Coaching(commands.Cog):
     async def converse(self, user: discord.abc.User, dm: discord.DMChannel, text: str) -> None:
         """One turn: the user's words to the coach, the coach's replies to his DM.
         Raises discord.Forbidden when his DMs are closed, so a slash command can tell him."""
+        lock = self.turns.get(user.id) or self.turns.setdefault(user.id, asyncio.Lock())
         try:
-            async with dm.typing():
-                turn = await self.bot.coach.respond(as_user(user), text)
-            for reply in turn.replies:
-                for outgoing in render(reply):
-                    message = await dm.send(**outgoing.kwargs())
-                    if outgoing.view is not None:
-                        outgoing.view.message = message
-                        self.waiting[message.id] = outgoing.view
+            async with lock:
+                async with dm.typing():
+                    turn = await self.bot.coach.respond(as_user(user), text)
+                for reply in turn.replies:
+                    await self._send(dm, reply)
         except discord.Forbidden:
             raise
         except Exception as error:  # noqa: BLE001 - the user gets a kind word whatever broke
             log_failure("a DM turn", error)
             await self._apologise(dm)
+
+    async def _send(self, dm: discord.DMChannel, reply: Reply) -> None:
+        for outgoing in render(reply):
+            message = await dm.send(**outgoing.kwargs())
+            if outgoing.view is not None:
+                outgoing.view.message = message
+                self.waiting[message.id] = outgoing.view
 
     @commands.Cog.listener()
     async def on_quick_reply(self, interaction: discord.Interaction, payload: str) -> None:

@@ -42,13 +42,14 @@ class Gateway:
     def add_guild(self) -> None:
         self.state._add_guild_from_data(guild(self.guild_id, self.general))
 
-    async def dm(self, user_id: int, content: str) -> None:
+    async def dm(self, user_id: int, content: str, wait: bool = True) -> None:
         self.state.parse_message_create({
             "id": str(next(_ids)), "channel_id": str(dm_channel_id(user_id)), "author": user(user_id),
             "content": content, "timestamp": TIMESTAMP, "edited_timestamp": None, "tts": False,
             "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": [], "embeds": [],
             "pinned": False, "type": 0})
-        await settle()
+        if wait:
+            await settle()
 
     async def slash(self, user_id: int, name: str, *, in_guild: bool = True, permissions: int = 0,
                     options: list | None = None, resolved: dict | None = None) -> dict:

@@ -1,11 +1,13 @@
 """Coaching in a DM: free text and quick-reply buttons, end to end over REST."""
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from sqlalchemy import select
 
 from bots.discord.failures import KIND_ERROR
+from coach.replies import Reply, Turn
 from coach.storage.models import CheckIn, User
 from tests.bots.discord.fake_discord import TIMESTAMP, dm_channel_id
 from tests.bots.discord.gateway import settle, user
@@ -154,3 +156,16 @@ async def test_buttons_sent_before_a_restart_still_work(coach, gateway, discord_
     response = discord_api.to("POST", f"/interactions/{event['id']}/{event['token']}/callback")[0].json
     assert response["type"] == UPDATE_MESSAGE
     assert "which country" in discord_api.texts_to(dm_channel_id(discord_user)).lower()
+
+
+async def test_two_quick_messages_get_their_replies_in_order(gateway, discord_api, discord_user, bot, monkeypatch):
+    async def slow_first(user, text):
+        if text == "first":
+            await asyncio.sleep(0.05)  # the first turn takes longer; its replies must still come first
+        return Turn(text, [Reply(f"{text} 1"), Reply(f"{text} 2")])
+
+    monkeypatch.setattr(bot.coach, "respond", slow_first)
+    await gateway.dm(discord_user, "first", wait=False)
+    await gateway.dm(discord_user, "second")
+    sent = [c.json["content"] for c in discord_api.sent_to(dm_channel_id(discord_user))]
+    assert sent == ["first 1", "first 2", "second 1", "second 2"]
