@@ -7,7 +7,8 @@ import itertools
 from tests.bots.discord.fake_discord import APP_ID, TIMESTAMP, dm_channel_id
 
 MANAGE_GUILD = 1 << 5
-EVERYONE_CAN = (1 << 10) | (1 << 11) | (1 << 16)  # view channel, send messages, read history
+VIEW_CHANNEL = 1 << 10
+EVERYONE_CAN = VIEW_CHANNEL | (1 << 11) | (1 << 16)  # and send messages, read history
 
 _ids = itertools.count(500000000000000001)
 # Tasks discord.py starts for an event, a command or a button; waiting for them is waiting for the bot.
@@ -19,8 +20,8 @@ def user(user_id: int) -> dict:
             "global_name": None}
 
 
-def guild(guild_id: int, general_id: int) -> dict:
-    everyone = {"id": str(guild_id), "name": "@everyone", "permissions": str(EVERYONE_CAN), "position": 0,
+def guild(guild_id: int, general_id: int, everyone_can: int = EVERYONE_CAN) -> dict:
+    everyone = {"id": str(guild_id), "name": "@everyone", "permissions": str(everyone_can), "position": 0,
                 "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
     general = {"id": str(general_id), "type": 0, "guild_id": str(guild_id), "name": "general", "position": 0,
                "permission_overwrites": [], "nsfw": False, "parent_id": None, "topic": None}
@@ -39,8 +40,9 @@ class Gateway:
         self.guild_id = next(_ids)
         self.general = next(_ids)
 
-    def add_guild(self) -> None:
-        self.state._add_guild_from_data(guild(self.guild_id, self.general))
+    def add_guild(self, everyone_can: int = EVERYONE_CAN) -> None:
+        """The guild as the bot knows it from the gateway; `everyone_can` is @everyone's permissions."""
+        self.state._add_guild_from_data(guild(self.guild_id, self.general, everyone_can))
 
     async def dm(self, user_id: int, content: str, wait: bool = True) -> None:
         self.state.parse_message_create({

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from coach import content
 from coach.storage.models import StarterChannel
-from tests.bots.discord.gateway import MANAGE_GUILD
+from tests.bots.discord.gateway import MANAGE_GUILD, VIEW_CHANNEL, settle
 
 EPHEMERAL = 64
 
@@ -72,3 +72,19 @@ async def test_an_admin_can_turn_starters_off(gateway, discord_api, discord_user
     assert starter_row(coach, gateway.guild_id) is None
     await bot.get_cog("Starters").post_due_starters()
     assert discord_api.sent_to(gateway.general) == []
+
+
+async def test_a_channel_the_bot_cannot_post_in_is_not_accepted(gateway, discord_api, discord_user, coach):
+    gateway.add_guild(everyone_can=VIEW_CHANNEL)
+    event = await gateway.slash(discord_user, "starters", permissions=MANAGE_GUILD, **starters_on(gateway.general))
+    assert "can't post" in answer_to(discord_api, event)["content"]
+    assert starter_row(coach, gateway.guild_id) is None
+
+
+async def test_a_server_that_removes_the_bot_loses_its_starter_channel(gateway, discord_api, discord_user, coach, bot):
+    gateway.add_guild()
+    await gateway.slash(discord_user, "starters", permissions=MANAGE_GUILD, **starters_on(gateway.general))
+    assert starter_row(coach, gateway.guild_id) is not None
+    bot._connection.parse_guild_delete({"id": str(gateway.guild_id)})
+    await settle()
+    assert starter_row(coach, gateway.guild_id) is None
