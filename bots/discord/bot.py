@@ -35,7 +35,8 @@ class ConfideTree(app_commands.CommandTree):
         elif isinstance(error, app_commands.NoPrivateMessage):
             await tell_kindly(interaction, NOT_HERE)
         else:
-            log_failure(f"/{interaction.command.name if interaction.command else '?'}", error)
+            where = f"/{interaction.command.qualified_name}" if interaction.command else "a slash command"
+            log_failure(where, getattr(error, "original", error))
             await tell_kindly(interaction, KIND_ERROR)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from bots.discord.failures import KIND_ERROR
 from tests.bots.discord.fake_discord import dm_channel_id
 
 CHANNEL_MESSAGE = 4
@@ -56,3 +57,13 @@ async def test_closed_dms_get_an_ephemeral_hint_instead(gateway, discord_api, di
     assert callback(discord_api, event)["data"]["flags"] == EPHEMERAL
     edits = discord_api.to("PATCH", f"/webhooks/\\d+/{event['token']}/messages/@original")
     assert edits and "couldn't send you a DM" in edits[-1].json["content"]
+
+
+async def test_a_command_that_breaks_answers_kindly_and_logs_the_error_type(
+        gateway, discord_api, discord_user, caplog):
+    discord_api.refuse("/users/@me/channels", 400, 50000, "Bad request")
+    event = await gateway.slash(discord_user, "progress")
+
+    answer = callback(discord_api, event)
+    assert (answer["data"]["content"], answer["data"]["flags"]) == (KIND_ERROR, EPHEMERAL)
+    assert "/progress failed: HTTPException" in caplog.text
