@@ -25,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     bench.add_argument("--no-baseline", action="store_true", help="skip Rasa's default pipeline")
     bench.add_argument("--reuse-model", action="store_true", help="use the cached model; no training time")
+    bot = commands.add_parser("discord", help="run the Discord bot (needs DISCORD_BOT_TOKEN)")
+    bot.add_argument("--sync", action="store_true",
+                         help="register the slash commands with Discord (once, and after an update)")
     return parser
 
 
@@ -34,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_environment()
     args = _parser().parse_args(argv)
     settings = Settings.from_env().with_database(getattr(args, "chat_db", None) or args.db)
-    handlers = {"chat": _chat, "train": _train, "bench": _bench}
+    handlers = {"chat": _chat, "train": _train, "bench": _bench, "discord": _discord}
     try:
         return handlers[args.command](args, settings) or 0
     except KeyboardInterrupt:
@@ -76,6 +79,31 @@ def _bench(args: argparse.Namespace, settings: Settings) -> int:
     configure_logging(settings.log_level)
     result = run(args.users, baseline=not args.no_baseline, reuse_model=args.reuse_model)
     print(json.dumps(result) if args.json else report(result))
+    return 0
+
+
+NO_DISCORD_TOKEN = """coach discord: DISCORD_BOT_TOKEN is not set.
+Create a bot at https://discord.com/developers/applications (Bot > Reset Token), then run:
+  DISCORD_BOT_TOKEN=your-token coach discord --sync
+--sync registers the slash commands; it's needed the first time and after an update."""
+
+
+def _discord(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.discord_token:
+        print(NO_DISCORD_TOKEN, file=sys.stderr)
+        return 2
+    import discord
+
+    from bots.discord import run
+
+    print("Confide is starting on Discord (Ctrl+C to stop; LOG_LEVEL=INFO shows when it's connected).",
+          file=sys.stderr)
+    try:
+        asyncio.run(run(settings, sync_commands=args.sync))
+    except discord.LoginFailure:
+        print("coach discord: Discord refused DISCORD_BOT_TOKEN. Check the token and try again.",
+              file=sys.stderr)
+        return 2
     return 0
 
 
