@@ -20,6 +20,9 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--db", dest="chat_db", help="database URL (overrides DATABASE_URL)")
     train = commands.add_parser("train", help="train the coach's model")
     train.add_argument("--force", action="store_true", help="train even if the data is unchanged")
+    evaluate = commands.add_parser("eval-nlu", help="cross-validate the coach's intent classification")
+    evaluate.add_argument("--folds", type=int, default=5, help="folds (default 5)")
+    evaluate.add_argument("--json", action="store_true", help="print Rasa's intent report as JSON")
     bench = commands.add_parser("bench", help="measure speed and memory against Rasa's default pipeline")
     bench.add_argument("--users", type=int, default=20, help="simulated users (default 20)")
     bench.add_argument("--json", action="store_true", help="print the figures as one JSON object")
@@ -37,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_environment()
     args = _parser().parse_args(argv)
     settings = Settings.from_env().with_database(getattr(args, "chat_db", None) or args.db)
-    handlers = {"chat": _chat, "train": _train, "bench": _bench, "discord": _discord}
+    handlers = {"chat": _chat, "train": _train, "bench": _bench, "eval-nlu": _eval_nlu, "discord": _discord}
     try:
         return handlers[args.command](args, settings) or 0
     except KeyboardInterrupt:
@@ -67,6 +70,18 @@ def _train(args: argparse.Namespace, settings: Settings) -> int:
     configure_logging(settings.log_level)
     path = ensure_model(TrainingData(settings.project_root), settings.models_dir, force=args.force)
     print(f"Model ready: {path}")
+    return 0
+
+
+def _eval_nlu(args: argparse.Namespace, settings: Settings) -> int:
+    import json
+
+    from coach.evaluation import cross_validate, report
+    from coach.training import TrainingData
+
+    print(f"Cross-validating the intents ({args.folds} folds; about a minute)...", file=sys.stderr)
+    result = cross_validate(TrainingData(settings.project_root), args.folds)
+    print(json.dumps(result) if args.json else report(result, args.folds))
     return 0
 
 
