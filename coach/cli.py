@@ -25,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     bench.add_argument("--no-baseline", action="store_true", help="skip Rasa's default pipeline")
     bench.add_argument("--reuse-model", action="store_true", help="use the cached model; no training time")
+    commands.add_parser("telegram", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     return parser
 
 
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_environment()
     args = _parser().parse_args(argv)
     settings = Settings.from_env().with_database(getattr(args, "chat_db", None) or args.db)
-    handlers = {"chat": _chat, "train": _train, "bench": _bench}
+    handlers = {"chat": _chat, "train": _train, "bench": _bench, "telegram": _telegram}
     try:
         return handlers[args.command](args, settings) or 0
     except KeyboardInterrupt:
@@ -76,6 +77,17 @@ def _bench(args: argparse.Namespace, settings: Settings) -> int:
     configure_logging(settings.log_level)
     result = run(args.users, baseline=not args.no_baseline, reuse_model=args.reuse_model)
     print(json.dumps(result) if args.json else report(result))
+    return 0
+
+
+def _telegram(args: argparse.Namespace, settings: Settings) -> int:
+    from bots.telegram.app import MissingToken, run
+
+    try:
+        run(settings)
+    except MissingToken as error:
+        print(error, file=sys.stderr)
+        return 2
     return 0
 
 
