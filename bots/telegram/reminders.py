@@ -30,6 +30,7 @@ TIME = re.compile(r"^(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2}))?\s*(?P<half>am|
 
 USAGE = ("I can nudge you once a day for a quick check-in. Tell me when, in your time zone:\n"
          "/remind 08:30 Europe/London\n/remind 9pm America/New_York\n/remind off stops it.")
+NOT_A_TIME = "I couldn't read that as a time of day. "
 CURRENT = "Your daily check-in reminder is set for {time} ({zone}). /remind off stops it."
 SET = "Done. I'll nudge you every day at {time} ({zone}). /remind off stops it any time."
 UTC_HINT = ("\n\nThat's UTC. To use your own time zone, add it: /remind {time} Europe/Berlin, "
@@ -96,6 +97,8 @@ async def on_remind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         elif request == "off":
             answer = OFF if disable_reminder(session, user) else WAS_OFF
             unschedule(context.job_queue, ref.platform_id)
+        elif request is None and context.args:
+            answer = NOT_A_TIME + USAGE
         elif request is None:
             current = active_reminder(session, user)
             answer = CURRENT.format(time=current.local_time, zone=current.timezone) if current else USAGE

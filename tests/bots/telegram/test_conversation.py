@@ -91,10 +91,3 @@ async def test_stickers_voice_photos_and_edits_get_a_kind_text_only_note(telegra
         assert [c.method for c in calls] == ["sendMessage"]
         assert "I can only read text for now" in calls[0].text
 
-
-async def test_a_long_reply_is_split_to_fit_telegram(telegram, tg_user, coach):
-    from bots.telegram.render import MAX_TEXT, split_text
-
-    pieces = split_text("word " * 2000)
-    assert len(pieces) == 3 and all(len(p) <= MAX_TEXT for p in pieces)
-    assert " ".join(pieces).split() == ["word"] * 2000
