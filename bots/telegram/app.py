@@ -105,21 +105,26 @@ async def _post_shutdown(application: Application) -> None:
         await application.bot_data.pop(COACH).close()
 
 
+def webhook_options(settings: Settings) -> dict:
+    """Where Telegram posts updates: the public URL's path, on the configured port."""
+    return dict(
+        listen="0.0.0.0",
+        port=settings.telegram_webhook_port,
+        url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
+        webhook_url=settings.telegram_webhook_url,
+        # Telegram sends this back in a header on every call, so strangers can't post fake updates.
+        secret_token=settings.telegram_webhook_secret or secrets.token_urlsafe(32),
+        allowed_updates=Update.ALL_TYPES,
+    )
+
+
 def run(settings: Settings) -> None:
     """Long polling by default; a webhook when TELEGRAM_WEBHOOK_URL is set."""
     from coach.quiet import configure_logging
 
     application = build_application(settings)
     configure_logging(settings.log_level)
-    if not settings.telegram_webhook_url:
+    if settings.telegram_webhook_url:
+        application.run_webhook(**webhook_options(settings))
+    else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
-        return
-    application.run_webhook(
-        listen="0.0.0.0",
-        port=settings.telegram_webhook_port,
-        url_path=urlparse(settings.telegram_webhook_url).path.lstrip("/"),
-        webhook_url=settings.telegram_webhook_url,
-        # Telegram echoes this in a header on every call, so strangers can't post fake updates.
-        secret_token=settings.telegram_webhook_secret or secrets.token_urlsafe(32),
-        allowed_updates=Update.ALL_TYPES,
-    )

@@ -31,13 +31,16 @@ class BotUnderTest:
         application.add_handler(TypeHandler(Update, self._mark_done), group=DONE_GROUP)
 
     async def _mark_done(self, update: Update, _context) -> None:
-        self._done.setdefault(update.update_id, asyncio.Event()).set()
+        self.finished(update.update_id).set()
+
+    def finished(self, update_id: int) -> asyncio.Event:
+        """Set once every handler (and the error handler) is through with that update."""
+        return self._done.setdefault(update_id, asyncio.Event())
 
     async def send(self, update: dict) -> list[Call]:
         start = len(self.api.calls)
         update_id = await self.api.push(update)
-        done = self._done.setdefault(update_id, asyncio.Event())
-        await asyncio.wait_for(done.wait(), TURN_TIMEOUT_S)
+        await asyncio.wait_for(self.finished(update_id).wait(), TURN_TIMEOUT_S)
         return self.api.calls[start:]
 
     async def say(self, user_id: int, words: str) -> list[Call]:
