@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, available_timezones
 
+from sqlalchemy.orm import Session
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import Forbidden
 from telegram.ext import Application, ContextTypes, JobQueue
 
 from bots.telegram.state import PLATFORM, coach_of
 from coach.identity import UserRef
+from coach.storage.models import User
 from coach.storage.reminders import active_reminder, active_reminders, disable_reminder, set_reminder
 from coach.storage.users import consented_user
 
@@ -107,7 +109,7 @@ async def on_remind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await context.bot.send_message(chat_id, answer)
 
 
-def _remember(session, user, request: Schedule, chat_id: str, job_queue: JobQueue) -> str:
+def _remember(session: Session, user: User, request: Schedule, chat_id: str, job_queue: JobQueue) -> str:
     zone = find_zone(request.zone) if request.zone else user.timezone or "UTC"
     if zone is None:
         return BAD_ZONE.format(zone=request.zone[:40])
