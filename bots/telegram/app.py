@@ -12,6 +12,7 @@ from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, Callb
                           CommandHandler, MessageHandler, filters)
 
 from bots.telegram import handlers, reminders
+from bots.telegram.ordering import OneAtATimePerChat
 from bots.telegram.state import COACH, OWNS_COACH, SETTINGS
 from coach.settings import Settings
 
@@ -68,6 +69,7 @@ def build_application(settings: Settings, coach=None) -> Application:
                            "TELEGRAM_BOT_TOKEN=<token> coach telegram")
     builder = (ApplicationBuilder().token(settings.telegram_token)
                .rate_limiter(RetryingRateLimiter(max_retries=3))
+               .concurrent_updates(OneAtATimePerChat())
                .post_init(_post_init).post_shutdown(_post_shutdown))
     if settings.telegram_api_base_url:
         root = settings.telegram_api_base_url.rstrip("/").removesuffix("/bot")
