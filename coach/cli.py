@@ -31,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     bot = commands.add_parser("discord", help="run the Discord bot (needs DISCORD_BOT_TOKEN)")
     bot.add_argument("--sync", action="store_true",
                          help="register the slash commands with Discord (once, and after an update)")
+    commands.add_parser("telegram", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     return parser
 
 
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_environment()
     args = _parser().parse_args(argv)
     settings = Settings.from_env().with_database(getattr(args, "chat_db", None) or args.db)
-    handlers = {"chat": _chat, "train": _train, "bench": _bench, "eval-nlu": _eval_nlu, "discord": _discord}
+    handlers = {"chat": _chat, "train": _train, "bench": _bench, "eval-nlu": _eval_nlu, "discord": _discord, "telegram": _telegram}
     try:
         return handlers[args.command](args, settings) or 0
     except KeyboardInterrupt:
@@ -118,6 +119,13 @@ def _discord(args: argparse.Namespace, settings: Settings) -> int:
     except discord.LoginFailure:
         print("coach discord: Discord refused DISCORD_BOT_TOKEN. Check the token and try again.",
               file=sys.stderr)
+def _telegram(args: argparse.Namespace, settings: Settings) -> int:
+    from bots.telegram.app import MissingToken, run
+
+    try:
+        run(settings)
+    except MissingToken as error:
+        print(error, file=sys.stderr)
         return 2
     return 0
 
