@@ -87,3 +87,33 @@ def library(directory: Path = SCENARIO_DIR) -> dict[str, Scenario]:
 def random_scenario(exclude: str | None = None) -> Scenario:
     choices = [s for s in library().values() if s.id != exclude] or list(library().values())
     return random.choice(choices)
+
+
+COMMON_WORDS = {"the", "you", "she", "her", "and", "one", "about", "after", "that", "your", "with",
+                "want", "this", "tells", "asks", "brings"}
+RANDOM_WORDS = ("random", "surprise", "any", "whatever", "you pick", "you choose", "dunno", "don't mind")
+
+
+def find_scenario(text: str) -> Scenario | None:
+    """What he typed when asked which scenario: an id, its number in the list, "surprise me",
+    or words from a title ("the money one")."""
+    wanted = text.casefold().strip().replace(" ", "_")
+    scenarios = library()
+    if wanted in scenarios:
+        return scenarios[wanted]
+    if wanted.isdigit() and 1 <= int(wanted) <= len(scenarios):
+        return list(scenarios.values())[int(wanted) - 1]
+    if any(word in text.casefold() for word in RANDOM_WORDS):
+        return random_scenario()
+    return _best_title_match(set(_words(text)))
+
+
+def _best_title_match(words: set[str]) -> Scenario | None:
+    scored = [(len(words & set(_words(s.title + " " + s.id))), s) for s in library().values()]
+    best, scenario = max(scored, key=lambda pair: pair[0], default=(0, None))
+    return scenario if best and [n for n, _ in scored].count(best) == 1 else None
+
+
+def _words(text: str) -> list[str]:
+    cleaned = "".join(c if c.isalnum() else " " for c in text.casefold())
+    return [w for w in cleaned.split() if len(w) > 2 and w not in COMMON_WORDS]
