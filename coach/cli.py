@@ -25,6 +25,11 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     bench.add_argument("--no-baseline", action="store_true", help="skip Rasa's default pipeline")
     bench.add_argument("--reuse-model", action="store_true", help="use the cached model; no training time")
+    grade = commands.add_parser("grade", help="grade practice replies read from stdin, one per line")
+    grade.add_argument("--skill", choices=("listening", "disclosing"), default="listening",
+                       help="which kinds of reply to tell apart (default: listening)")
+    grade.add_argument("--eval", action="store_true",
+                       help="instead, print the confusion matrix on the held-out sets in tests/practice/")
     return parser
 
 
@@ -34,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_environment()
     args = _parser().parse_args(argv)
     settings = Settings.from_env().with_database(getattr(args, "chat_db", None) or args.db)
-    handlers = {"chat": _chat, "train": _train, "bench": _bench}
+    handlers = {"chat": _chat, "train": _train, "bench": _bench, "grade": _grade}
     try:
         return handlers[args.command](args, settings) or 0
     except KeyboardInterrupt:
@@ -77,6 +82,17 @@ def _bench(args: argparse.Namespace, settings: Settings) -> int:
     result = run(args.users, baseline=not args.no_baseline, reuse_model=args.reuse_model)
     print(json.dumps(result) if args.json else report(result))
     return 0
+
+
+
+def _grade(args: argparse.Namespace, settings: Settings) -> int:
+    from coach.practice.cli import evaluate_heldout, grade_lines
+    from coach.quiet import configure_logging
+
+    configure_logging(settings.log_level)
+    if args.eval:
+        return asyncio.run(evaluate_heldout(settings, sys.stdout))
+    return asyncio.run(grade_lines(settings, args.skill, sys.stdin, sys.stdout))
 
 
 if __name__ == "__main__":
