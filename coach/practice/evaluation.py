@@ -15,6 +15,8 @@ def load_labelled(path: Path) -> list[tuple[str, str]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     pairs = []
     for block in data.get("nlu") or ():
+        if "intent" not in block:
+            continue  # a regex or lookup table
         for line in str(block.get("examples") or "").splitlines():
             text = line.strip().removeprefix("- ").strip()
             if text:

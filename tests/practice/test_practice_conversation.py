@@ -115,3 +115,21 @@ async def test_without_consent_practice_works_but_nothing_is_stored(say, coach, 
     turn = await say("what happened?")
     assert "Not saved" in texts(turn)
     assert stored_results(coach, user) == []
+
+
+async def test_a_reply_full_of_stop_words_is_graded_not_taken_as_stop(say, consented):
+    await consented()
+    await say("/practice")
+    await say(AWFUL_DAY)
+    turn = await say("just forget about it, it doesn't matter")
+    assert turn.flow == "practice"
+    assert "(That was minimizing.)" in texts(turn)
+    assert "It's not nothing to me" in texts(turn)
+
+
+async def test_help_mid_scenario_shows_the_menu(say, consented):
+    await consented()
+    await say("/practice")
+    await say(AWFUL_DAY)
+    turn = await say("/help")
+    assert "/practice" in payloads(turn) and "/checkin" in payloads(turn)
