@@ -49,6 +49,8 @@ async def test_a_full_listening_scenario_grades_branches_and_stores_the_result(s
     [result] = stored_results(coach, user)
     assert (result.scenario, result.skill, result.score) == ("awful_day", "listening", 50)
     assert result.labels[0] == "advice" and result.labels[1] in ("reflection", "validation")
+    turn = await say("hi")
+    assert "Last practice: \u201cShe had an awful day at work\u201d, 50/100." in texts(turn)
 
 
 async def test_a_disclosing_scenario_from_typed_choice(say, consented, coach, user):
@@ -133,3 +135,23 @@ async def test_help_mid_scenario_shows_the_menu(say, consented):
     await say(AWFUL_DAY)
     turn = await say("/help")
     assert "/practice" in payloads(turn) and "/checkin" in payloads(turn)
+
+
+async def test_progress_lines_per_skill(say, consented, coach, user):
+    from coach.practice.progress import practice_progress
+    from coach.storage.practice import add_practice_result
+    from coach.storage.users import consented_user
+
+    await consented()
+    with coach.services.database.unit_of_work() as session:
+        stored = consented_user(session, user)
+        add_practice_result(session, stored, "awful_day", "listening", 50, ["advice", "reflection"])
+        add_practice_result(session, stored, "money_worry", "listening", 100, ["validation", "reflection"])
+        add_practice_result(session, stored, "whats_wrong", "disclosing", 25, ["deflecting", "fact_only"])
+    with coach.services.database.unit_of_work() as session:
+        lines = practice_progress(session, consented_user(session, user))
+        events = session.scalars(select(SkillEvent).join(User).where(User.platform_id == user.platform_id))
+        assert sorted(e.detail for e in events) == ["practice:awful_day", "practice:money_worry",
+                                                    "practice:whats_wrong"]
+    assert lines == ["Disclosing: 1 scenario, latest 25/100, best 25/100",
+                     "Listening: 2 scenarios, latest 100/100, best 100/100"]
