@@ -3,6 +3,7 @@ by the practice grader, the scenario branches on it, and he gets a note, then a 
 from __future__ import annotations
 
 import logging
+import random
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -28,6 +29,12 @@ RANDOM = "random"
 BREAK_OUT_INTENTS = {"stop", "help", "goodbye", "privacy", "export", "forget"}
 SHORT_COMMAND_WORDS = 3
 SURE_COMMAND = 0.9
+PICK_A_SCENARIO = (
+    "Let's practise. Pick a scenario: I'll play the other person, and you answer in your own words, "
+    "the way you really would. I'll tell you what landed.",
+    "Practice time. Choose a situation and I'll play the other side. Answer like you would at home; "
+    "there's no wrong answer here, only things to try.",
+)
 ABOUT_PRACTICE = ("practice", "practise", "exercise", "scenario", "role play", "roleplay", "this game")
 
 
@@ -64,8 +71,7 @@ class ActionAskPracticeScenario(CoachAction):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         buttons = [{"title": s.title, "payload": _start_payload(s.id)} for s in library().values()]
         dispatcher.utter_message(
-            text="Let's practise. Pick a scenario: I'll play the other person, and you answer in your "
-                 "own words, the way you really would. I'll tell you what landed.",
+            text=random.choice(PICK_A_SCENARIO),
             buttons=buttons + [{"title": "Surprise me", "payload": _start_payload(RANDOM)}])
         return []
 
