@@ -127,7 +127,9 @@ class ValidatePracticeForm(CoachFormValidation):
 
     def validate_practice_scenario(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> dict[str, Any]:
-        scenario = find_scenario(str(value or ""))
+        if not str(value or "").strip():
+            return {"practice_scenario": None}  # not chosen yet: the form will ask
+        scenario = find_scenario(str(value))
         if scenario is None:
             dispatcher.utter_message(response="utter_practice_pick_again")
             return {"practice_scenario": None}

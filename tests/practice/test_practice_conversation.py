@@ -22,6 +22,7 @@ async def test_practice_offers_every_scenario_and_a_random_one(say, consented):
     await consented()
     turn = await say("/practice")
     assert turn.flow == "practice"
+    assert "didn't catch" not in texts(turn)
     offered = payloads(turn)
     assert all(f'/start_practice{{"scenario": "{sid}"}}' in offered for sid in library())
     assert '/start_practice{"scenario": "random"}' in offered
@@ -155,3 +156,13 @@ async def test_progress_lines_per_skill(say, consented, coach, user):
                                                     "practice:whats_wrong"]
     assert lines == ["Disclosing: 1 scenario, latest 25/100, best 25/100",
                      "Listening: 2 scenarios, latest 100/100, best 100/100"]
+
+
+async def test_an_unknown_scenario_name_asks_again(say, consented):
+    await consented()
+    await say("/practice")
+    turn = await say("purple monkey dishwasher")
+    assert "didn't catch which one" in texts(turn)
+    assert turn.flow == "practice"
+    turn = await say("the money one")
+    assert "card bill came in" in texts(turn)
