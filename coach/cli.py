@@ -18,7 +18,7 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--json", action="store_true", help="print one JSON object per turn")
     chat.add_argument("--user", default=LOCAL_USER, help="which conversation (default: one local user)")
     chat.add_argument("--db", dest="chat_db", help="database URL (overrides DATABASE_URL)")
-    train = commands.add_parser("train", help="train the coach's model")
+    train = commands.add_parser("train", help="train the coach's model and the practice grader")
     train.add_argument("--force", action="store_true", help="train even if the data is unchanged")
     bench = commands.add_parser("bench", help="measure speed and memory against Rasa's default pipeline")
     bench.add_argument("--users", type=int, default=20, help="simulated users (default 20)")
@@ -63,12 +63,15 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _train(args: argparse.Namespace, settings: Settings) -> int:
+    from coach.practice.grader import GraderData
     from coach.quiet import configure_logging
     from coach.training import TrainingData, ensure_model
 
     configure_logging(settings.log_level)
     path = ensure_model(TrainingData(settings.project_root), settings.models_dir, force=args.force)
     print(f"Model ready: {path}")
+    grader = ensure_model(GraderData(settings.project_root), settings.models_dir, force=args.force)
+    print(f"Practice grader ready: {grader}")
     return 0
 
 

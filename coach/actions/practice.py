@@ -143,7 +143,7 @@ class ValidatePracticeForm(CoachFormValidation):
         grade = await self.services.practice_grader().grade(str(value), scenario.skill)
         logger.info("practice reply graded: %s %s (%.2f)", scenario.id, grade.label, grade.confidence)
         labels = list(slot(tracker, "practice_labels", [])) + [grade.label]
-        dispatcher.utter_message(text=feedback.note(scenario, grade.label))
+        dispatcher.utter_message(text=feedback.note(scenario, grade.label, grade.confidence))
         done = len(labels) >= len(scenario.turns)
         return {"practice_reply": "done" if done else None, "practice_labels": labels}
 

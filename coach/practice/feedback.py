@@ -18,9 +18,13 @@ def intro(scenario: Scenario) -> str:
             + scenario.said(scenario.opening))
 
 
-def note(scenario: Scenario, label: str) -> str:
+SURE = 0.6  # below this the grader's guess is worded as a guess
+
+
+def note(scenario: Scenario, label: str, confidence: float = 1.0) -> str:
     """A short note on one reply: what kind it was, what worked or didn't, and a better line if needed."""
-    text = f"(That was {kind(label)['name']}.) {scenario.notes[label]}"
+    heard = "That was" if confidence >= SURE else "I read that as"
+    text = f"({heard} {kind(label)['name']}.) {scenario.notes[label]}"
     if POINTS[label] < 2:
         text += " " + random.choice(["Something like:", "You could try:", "A line that lands better:"])
         text += f" \u201c{scenario.better}\u201d"

@@ -69,3 +69,13 @@ def test_a_typed_choice_finds_the_scenario(typed, expected):
 
 def test_surprise_me_picks_one_of_the_library():
     assert find_scenario("surprise me").id in library()
+
+
+def test_a_note_words_an_unsure_grade_as_a_guess():
+    from coach.practice.feedback import note
+
+    scenario = library()["awful_day"]
+    assert note(scenario, "reflection", 0.95).startswith("(That was a reflection.)")
+    unsure = note(scenario, "advice", 0.4)
+    assert unsure.startswith("(I read that as advice.)")
+    assert scenario.better in unsure
