@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coach.practice.progress import last_practice
 from coach.storage.models import CheckIn, User
 
 
@@ -30,4 +31,7 @@ def where_we_left_off(session: Session, user: User, today: date | None = None) -
     streak = checkin_streak(session, user, today)
     if streak > 1:
         recap.append(f"You're on a {streak}-day check-in streak.")
+    practised = last_practice(session, user)
+    if practised:
+        recap.append(practised)
     return recap
