@@ -172,7 +172,7 @@ class ValidateProviderForm(CoachFormValidation):
 def fix_nudge() -> str:
     return random.choice([
         "That's the fix, and the fix matters. But what does it feel like, carrying it? Pick the closest:",
-        "Sounds like a plan, and we can get there. First, the feeling under it. Which is closest?",
+        "That sounds like the fix, and we can get there. First, the feeling under it. Which is closest?",
     ])
 
 
