@@ -22,6 +22,11 @@ def chart_path(charts_dir: Path, sender_id: str) -> Path:
     return Path(charts_dir) / f"progress-{digest}.png"
 
 
+def remove_chart(charts_dir: Path, sender_id: str) -> None:
+    """Delete a user's chart, e.g. when he asks to be forgotten."""
+    chart_path(charts_dir, sender_id).unlink(missing_ok=True)
+
+
 def draw_progress_chart(moods: list[tuple[datetime, int]], skills: dict[str, int], path: Path) -> Path:
     """Draw mood over time (top) and skills practised (bottom) to `path`; returns `path`."""
     figure = Figure(figsize=(8, 7), dpi=100, layout="constrained")

@@ -66,6 +66,15 @@ def test_each_user_gets_his_own_file_without_his_id_in_the_name(tmp_path):
     assert first != second and "123" not in first.name and first.parent == tmp_path
 
 
+def test_a_chart_can_be_removed_for_forget(tmp_path):
+    from coach.progress import remove_chart
+
+    path = draw_progress_chart([], {}, chart_path(tmp_path, "test:forget-me"))
+    remove_chart(tmp_path, "test:forget-me")
+    assert not path.exists()
+    remove_chart(tmp_path, "test:forget-me")  # nothing left to remove is fine
+
+
 def test_gathering_counts_his_real_history(coach):
     ref = UserRef("test", "progress-gather")
     seed_history(coach, ref)
