@@ -12,6 +12,6 @@ async def test_every_test_story_predicts_every_action(trained_model, tmp_path):
 
     agent = Agent.load(str(trained_model))
     await test_stories(str(ROOT / "tests" / "stories"), agent, out_directory=str(tmp_path),
-                                disable_plotting=True, errors=True, warnings=False)
+                       disable_plotting=True, errors=True, warnings=False)
     failed = (tmp_path / "failed_test_stories.yml").read_text(encoding="utf-8")
     assert "None of the test stories failed" in failed, failed
