@@ -114,8 +114,9 @@ def answer(card: Card, text: str, rng: random.Random | None = None) -> Outcome:
         return _answer_try(card, said)
     option = _matching_option(card, said)
     if option is None:
-        keys = ", ".join(o.key for o in card.options)
-        return Outcome([f"Tap one of the buttons, or type {keys}. (Or \"stop\" to leave this.)"])
+        keys = [o.key for o in card.options] if card.kind == "quiz" else [str(n + 1) for n in range(len(card.options))]
+        listed = ", ".join(keys[:-1]) + f" or {keys[-1]}"
+        return Outcome([f"Tap one of the buttons, or type {listed}. (Or \"stop\" to leave this.)"])
     if card.kind == "choice":
         return Outcome([option.feedback] if option.feedback else [], advance=True, branch=option.branch)
     verdict = (rng or random).choice(RIGHT if option.correct else WRONG)

@@ -84,3 +84,11 @@ def test_the_menu_offers_another_idea_or_takes_the_pick():
     assert len(deck.ideas) >= 12
     first = deck.ideas[0].id
     assert all(deck.another_idea(first, random.Random(seed)).id != first for seed in range(20))
+
+
+def test_an_unclear_answer_says_what_to_type():
+    deck = load_deck("partner")
+    outcome = answer(deck.card(0), "b")
+    assert not outcome.advance and "type 1 or 2" in outcome.feedback[0]
+    quiz = next(c for c in load_deck("listening").cards if c.kind == "quiz")
+    assert "type a, b or c" in answer(quiz, "purple").feedback[0]
