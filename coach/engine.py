@@ -15,9 +15,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from coach.commands import command_payload
 from coach.identity import UserRef
 from coach.limits import RateLimiter, clean_text, has_words, mostly_non_latin
-from coach.replies import Button, Reply, Turn
+from coach.replies import Button, Document, Reply, Turn
 from coach.safety.detector import CrisisDetector
 from coach.services import Services
+from coach.storage import privacy
 from coach.storage.trackers import ConsentAwareTrackerStore
 
 logger = logging.getLogger(__name__)
@@ -111,7 +112,23 @@ class Coach:
             tracker = await processor.run_action_extract_slots(channel, tracker)
             await processor._run_prediction_loop(channel, tracker)
             await processor.save_tracker(tracker)
-        return _turn_from(raw, tracker, [Reply.from_rasa(m) for m in channel.messages])
+            requests = {privacy.requested(m) for m in channel.messages} - {None}
+            extra = self._carry_out(user, requests)
+        replies = [Reply.from_rasa(m) for m in channel.messages if not privacy.requested(m)]
+        return _turn_from(raw, tracker, replies + extra)
+
+    def _carry_out(self, user: UserRef, requests: set[str]) -> list[Reply]:
+        """Data requests from the privacy actions, done once the turn is saved."""
+        if privacy.EXPORT_REQUEST in requests:
+            export = privacy.export_user(self.services.database, user)
+            if export is not None:
+                filename = f"confide-export-{self.services.clock().date().isoformat()}.json"
+                return [Reply(document=Document(filename, privacy.export_json(export)))]
+        if privacy.FORGET_REQUEST in requests:
+            privacy.forget_user(self.services.database, user)
+            self.forget_conversation(user)
+            logger.info("forgot a user on %s", user.platform)
+        return []
 
     def _crisis_fallback(self) -> list[Reply]:
         from coach.safety.messages import crisis_message
