@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     bench.add_argument("--no-baseline", action="store_true", help="skip Rasa's default pipeline")
     bench.add_argument("--reuse-model", action="store_true", help="use the cached model; no training time")
+    purge = commands.add_parser("purge", help="delete conversation events older than the retention period")
+    purge.add_argument("--days", type=int, help="retention in days (default: CONFIDE_RETENTION_DAYS or 90)")
     return parser
 
 
@@ -34,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_environment()
     args = _parser().parse_args(argv)
     settings = Settings.from_env().with_database(getattr(args, "chat_db", None) or args.db)
-    handlers = {"chat": _chat, "train": _train, "bench": _bench}
+    handlers = {"chat": _chat, "train": _train, "bench": _bench, "purge": _purge}
     try:
         return handlers[args.command](args, settings) or 0
     except KeyboardInterrupt:
@@ -76,6 +78,24 @@ def _bench(args: argparse.Namespace, settings: Settings) -> int:
     configure_logging(settings.log_level)
     result = run(args.users, baseline=not args.no_baseline, reuse_model=args.reuse_model)
     print(json.dumps(result) if args.json else report(result))
+    return 0
+
+
+def _purge(args: argparse.Namespace, settings: Settings) -> int:
+    """For a scheduler (cron): prints one line, exits non-zero on a bad --days."""
+    from coach.storage.database import Database
+    from coach.storage.privacy import purge_old_events
+
+    days = settings.retention_days if args.days is None else args.days
+    if days < 1:
+        print("--days must be at least 1", file=sys.stderr)
+        return 2
+    database = Database(settings.database_url)
+    try:
+        deleted = purge_old_events(database, days)
+    finally:
+        database.dispose()
+    print(f"Deleted {deleted} conversation events older than {days} days.")
     return 0
 
 
