@@ -54,10 +54,12 @@ class Coach:
     async def respond(self, user: UserRef, text: str | None) -> Turn:
         """One user message in, the coach's turn out. Never raises for anything the user sends."""
         raw = text if isinstance(text, str) else ""
-        if not self.rate_limiter.allow(user.sender_id):
-            return Turn(raw, [Reply(RATE_LIMITED)], flow=await self.current_flow(user))
         cleaned = clean_text(raw)
         crisis = self.detector.assess(cleaned).crisis
+        if not self.rate_limiter.allow(user.sender_id):
+            # Even a flood never hides a crisis: the lines go out without the rest of the turn.
+            replies = await self._crisis_fallback(user) if crisis else [Reply(RATE_LIMITED)]
+            return Turn(raw, replies, flow=await self.current_flow(user))
         notes: list[Reply] = []
         if crisis:
             message = CRISIS_PAYLOAD  # the words themselves are never stored
@@ -77,7 +79,7 @@ class Coach:
             turn = await self._run_turn(user, message, raw)
         except Exception as error:  # noqa: BLE001 - a conversation must survive any failure
             _log_failure(user, error)
-            return Turn(raw, [Reply(BROKEN)] + (self._crisis_fallback() if crisis else []))
+            return Turn(raw, [Reply(BROKEN)] + (await self._crisis_fallback(user) if crisis else []))
         return Turn(raw, notes + turn.replies, turn.intent, turn.confidence, turn.flow)
 
     async def current_flow(self, user: UserRef) -> str | None:
@@ -130,11 +132,17 @@ class Coach:
             logger.info("forgot a user on %s", user.platform)
         return []
 
-    def _crisis_fallback(self) -> list[Reply]:
+    async def _crisis_fallback(self, user: UserRef) -> list[Reply]:
+        """The crisis lines for his country, without Rasa (when a turn can't run normally)."""
         from coach.safety.messages import crisis_message
         from coach.safety.resources import default_resources
 
-        return [Reply(crisis_message(default_resources(), None)[0])]
+        try:
+            tracker = await self.trackers.retrieve(user.sender_id)
+            country = tracker.get_slot("country") if tracker else None
+        except Exception:  # noqa: BLE001 - the lines must go out even if storage is down
+            country = None
+        return [Reply(crisis_message(default_resources(), country)[0])]
 
     def forget_conversation(self, user: UserRef) -> None:
         self.trackers.forget(user.sender_id)
