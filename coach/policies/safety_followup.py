@@ -2,8 +2,9 @@
 
 Rules can't say "whatever he says next", so this small policy does: while the
 `safety_followup` slot is set and no form is running, it predicts `action_safety_followup`
-right after his message, with a priority above the rules. A few intents pass through: another
-crisis, a yes to the plan, the safety plan itself and the data-rights commands.
+right after his message, with a priority above the rules. A few intents pass through (another
+crisis, the safety plan, consent, country and the data-rights commands) and leave the check-in
+for his next message; a yes to the plan offer starts the plan.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ FOLLOWUP_SLOT = "safety_followup"
 FOLLOWUP_ACTION = "action_safety_followup"
 START_PLAN_ACTION = "action_start_safety_plan"
 PASS_THROUGH = {"crisis", "start_safety_plan", "show_safety_plan", "privacy", "export", "forget",
-                "set_country"}
+                "set_country", "give_consent", "decline_consent"}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)

@@ -16,10 +16,24 @@ from sqlalchemy.engine import Connection
 from coach.identity import UserRef
 from coach.storage.database import Database
 from coach.storage.models import Base, User
-from coach.storage.users import find_user
 
 RASA_EVENTS_TABLE = "events"
 EXPORT_FORMAT = "confide-export/1"
+
+# What a custom action asks the engine to do after the turn is saved (see coach/actions/privacy.py).
+ENGINE_REQUEST_KEY = "engine_request"
+EXPORT_REQUEST = "export"
+FORGET_REQUEST = "forget"
+
+
+def engine_request(name: str) -> dict[str, str]:
+    return {ENGINE_REQUEST_KEY: name}
+
+
+def requested(message: dict[str, Any]) -> str | None:
+    """The engine request a bot message carries, if any."""
+    custom = message.get("custom")
+    return custom.get(ENGINE_REQUEST_KEY) if isinstance(custom, dict) else None
 
 
 def user_tables() -> list[tuple[Table, str]]:
@@ -130,19 +144,3 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     return value
-
-
-# What a custom action asks the engine to do after the turn is saved (see coach/actions/privacy.py).
-ENGINE_REQUEST_KEY = "engine_request"
-EXPORT_REQUEST = "export"
-FORGET_REQUEST = "forget"
-
-
-def engine_request(name: str) -> dict[str, str]:
-    return {ENGINE_REQUEST_KEY: name}
-
-
-def requested(message: dict[str, Any]) -> str | None:
-    """The engine request a bot message carries, if any."""
-    custom = message.get("custom")
-    return custom.get(ENGINE_REQUEST_KEY) if isinstance(custom, dict) else None

@@ -8,7 +8,6 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-import pytest
 import yaml
 
 from coach.identity import UserRef

@@ -142,3 +142,15 @@ async def test_country_can_change_any_time_and_the_lines_follow(say, consented):
     await say("/country new zealand")
     turn = await say("i want to end it all")
     assert "1737" in texts(turn) and "111" in texts(turn)
+
+
+async def test_a_crisis_as_first_message_still_lets_him_consent(say, coach, user):
+    turn = await say("i want to kms")
+    assert "findahelpline.com" in texts(turn) and "/give_consent" in payloads(turn)
+    turn = await say("/give_consent")
+    assert "which country" in texts(turn).lower()
+    with coach.services.database.unit_of_work() as session:
+        assert session.scalars(select(User).where(User.platform_id == user.platform_id)).one().consented_at
+    turn = await say("/set_country{\"country\": \"IE\"}")
+    turn = await say("whatever")
+    assert "how are you" in texts(turn).lower() or "holding up" in texts(turn)
