@@ -27,16 +27,16 @@ START_BUTTON = [{"title": "Make one now", "payload": "/start_safety_plan"}]
 
 def format_plan(answers: dict[str, str | None], country: str | None) -> str:
     """The plan as he'd read it on a bad day: his words first, then the lines for his country."""
-    lines = ["Your safety plan"]
+    lines = ["Your safety plan:"]
     for column, heading in PARTS.values():
-        lines.append(f"\n{heading}:\n{answers.get(column) or '(not filled in yet)'}")
+        lines.append(f"{heading}: {answers.get(column) or '(not filled in yet)'}")
     resources = default_resources()
     found = resources.for_country(country)
     if found:
         services = "; ".join(f"{line.service}: {line.contact}" for line in found.lines)
-        lines.append(f"\nIf it gets too much: {services}. In danger: {found.emergency}.")
+        lines.append(f"If it gets too much: {services}. In danger: {found.emergency}.")
     else:
-        lines.append(f"\nIf it gets too much: {resources.international.contact} lists free helplines. "
+        lines.append(f"If it gets too much: {resources.international.contact} lists free helplines. "
                      "In danger: your local emergency number.")
     return "\n".join(lines)
 
