@@ -95,6 +95,6 @@ class ActionForget(CoachAction):
             dispatcher.utter_message(
                 text="This deletes everything I have about you: your profile, check-ins, progress, "
                      "safety plan and our conversation. It can't be undone. (/export first if you'd "
-                     "like a copy.) Delete everything?",
+                     "like a copy.) Delete everything? Pick a button: typing won't delete anything.",
                 buttons=CONFIRM_BUTTONS)
         return []
