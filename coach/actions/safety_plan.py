@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from coach.actions.base import CoachAction, CoachFormValidation
+from coach.actions.base import CoachAction, FreeTextFormValidation
 from coach.actions.safety import FOLLOWUP_SLOT, SAFETY_FLOW
 from coach.safety.resources import default_resources
 from coach.storage.models import SafetyPlan
@@ -52,7 +52,9 @@ class ActionStartSafetyPlan(CoachAction):
         return [SlotSet("flow", SAFETY_FLOW)]
 
 
-class ValidateSafetyPlanForm(CoachFormValidation):
+class ValidateSafetyPlanForm(FreeTextFormValidation):
+    own_intents = frozenset({"start_safety_plan"})
+
     def name(self) -> str:
         return "validate_safety_plan_form"
 
