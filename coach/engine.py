@@ -80,6 +80,7 @@ class Coach:
             turn = await self._run_turn(user, message, raw)
         except Exception as error:  # noqa: BLE001 - a conversation must survive any failure
             _log_failure(user, error)
+            self.trackers.drop_cached(user.sender_id)
             return Turn(raw, [Reply(BROKEN)] + (await self._crisis_fallback(user) if crisis else []))
         return Turn(raw, notes + turn.replies, turn.intent, turn.confidence, turn.flow)
 

@@ -1,5 +1,10 @@
 """Rasa's conversation store, with two additions: nothing is written before consent, and
-trackers are cached in memory, checked against the database's newest event on every read."""
+trackers are cached in memory, checked against the database's newest event on every read.
+
+The cache hands out the tracker object itself rather than a copy (a copy replays every event,
+the biggest cost of a turn in a long conversation). That is safe because a conversation's turns
+run one at a time under Rasa's lock, and a turn that fails drops its cached tracker.
+"""
 from __future__ import annotations
 
 import itertools
@@ -37,7 +42,7 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         sender_id = tracker.sender_id
         if not self._is_consented(sender_id):
-            self._unconsented.put(sender_id, tracker.copy())
+            self._unconsented.put(sender_id, tracker)
             return
         self._unconsented.pop(sender_id)
         await super().save(tracker)
@@ -46,10 +51,10 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         unconsented = self._unconsented.get(sender_id)
         if unconsented is not None:
-            return unconsented.copy()
+            return unconsented
         cached = self._cached.get(sender_id)
         if cached is not None and cached[1] == self._newest_event_id(sender_id):
-            return cached[0].copy()
+            return cached[0]
         tracker = await super().retrieve(sender_id)
         if tracker is not None:
             self._remember(tracker)
@@ -58,11 +63,15 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
     async def retrieve_full_tracker(self, sender_id: str) -> Optional[DialogueStateTracker]:
         unconsented = self._unconsented.get(sender_id)
         if unconsented is not None:
-            return unconsented.copy()
+            return unconsented
         return await super().retrieve_full_tracker(sender_id)
 
     async def keys(self) -> Iterable[str]:
         return list(await super().keys()) + list(self._unconsented)
+
+    def drop_cached(self, sender_id: str) -> None:
+        """After a failed turn: the cached tracker may hold events that were never saved."""
+        self._cached.pop(sender_id)
 
     def forget(self, sender_id: str) -> None:
         """Drop what this process holds about the conversation (the database is cleared elsewhere)."""
@@ -83,7 +92,7 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
 
     def _remember(self, tracker: DialogueStateTracker) -> None:
         self._cached.put(tracker.sender_id,
-                         (tracker.copy(), self._newest_event_id(tracker.sender_id), len(tracker.events)))
+                         (tracker, self._newest_event_id(tracker.sender_id), len(tracker.events)))
 
     def _is_consented(self, sender_id: str) -> bool:
         if sender_id not in self._consented and self._has_consented(sender_id):
