@@ -53,8 +53,9 @@ class Wheel:
             if core in _PLEASANT and re.search(rf"\bnot (?:\w+ )?{re.escape(phrase)}\b", spoken):
                 return NamedFeeling(f"not {phrase}", None, False)
             return NamedFeeling(phrase, core, specific)
-        if _find(sorted(self.vague, key=len, reverse=True), cleaned):
-            return NamedFeeling(cleaned[:40], None, False)
+        vague = _find(sorted(self.vague, key=len, reverse=True), cleaned)
+        if vague is not None:
+            return NamedFeeling(vague, None, False)
         return None
 
     def specifics(self, core: str) -> list[str]:

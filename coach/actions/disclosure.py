@@ -137,15 +137,16 @@ class ValidateDisclosureForm(CoachFormValidation):
         lowered = text.casefold()
         level = int(tracker.get_slot("disclosure_level") or 1)
         offered = tracker.get_slot("disclosure_offered") or []
-        if _EASIER.search(lowered) or _HARDER.search(lowered):
+        short = len(text.split()) <= 4  # "too much" inside a plan of his own is not a request for easier
+        if short and (_EASIER.search(lowered) or _HARDER.search(lowered)):
             wanted = ladder.clamp(level + (-1 if _EASIER.search(lowered) else 1))
             if wanted == level:
                 dispatcher.utter_message(text="That's as far as the ladder goes. Here are a few others at this level.")
             return {"disclosure_plan": None, "disclosure_level": str(wanted)}
-        if _OTHERS.search(lowered):
+        if short and _OTHERS.search(lowered):
             return {"disclosure_plan": None}
         pick = next((_PICKS[w] for w in re.findall(r"[a-z0-9]+", lowered) if w in _PICKS), None)
-        if pick is not None and pick < len(offered) and len(text.split()) <= 4:
+        if pick is not None and pick < len(offered) and short:
             return {"disclosure_plan": offered[pick]}
         if len(text.split()) >= 3:
             return {"disclosure_plan": text}
