@@ -11,8 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from coach import ladder
-from coach.actions.base import CoachAction, CoachFormValidation
+from coach.actions.base import CoachAction
 from coach.actions.conversation import stop_flow_events
+from coach.actions.free_text import FreeTextFormValidation
 from coach.answers import free_text, quoted
 from coach.storage.disclosures import Moved, open_disclosure, plan_disclosure, record_outcome
 from coach.storage.models import SkillEvent
@@ -101,7 +102,13 @@ class ActionAskDisclosurePlan(CoachAction):
         return [SlotSet("disclosure_offered", offered)]
 
 
-class ValidateDisclosureForm(CoachFormValidation):
+class ValidateDisclosureForm(FreeTextFormValidation):
+    flow = "disclosure"
+    own_intents = frozenset({"disclosure_outcome"})
+
+    def offered_answers(self, slot: str) -> list[str]:
+        return ["1", "2", "3", "easier", "harder"] if slot == "disclosure_plan" else []
+
     def name(self) -> str:
         return "validate_disclosure_form"
 

@@ -10,8 +10,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from coach.actions.base import CoachAction, CoachFormValidation
+from coach.actions.base import CoachAction
 from coach.actions.conversation import stop_flow_events
+from coach.actions.free_text import FreeTextFormValidation
 from coach.answers import free_text, quoted
 from coach.norms import by_name, classify, common_scripts, norms
 from coach.storage.models import SkillEvent
@@ -78,7 +79,14 @@ class ActionAskReframeText(CoachAction):
         return [SlotSet("reframe_example", example)]
 
 
-class ValidateReframeForm(CoachFormValidation):
+class ValidateReframeForm(FreeTextFormValidation):
+    flow = "reframe"
+
+    def offered_answers(self, slot: str) -> list[str]:
+        if slot == "reframe_script":
+            return common_scripts()
+        return [n.name for n in norms().values()] if slot == "reframe_norm" else []
+
     def name(self) -> str:
         return "validate_reframe_form"
 

@@ -168,3 +168,15 @@ async def test_a_returning_user_hears_his_last_reframe(say, consented):
     await say("Letting her in makes us a team")
     turn = await say("hello")
     assert "Your last reframe: \"Letting her in makes us a team\"" in texts(turn)
+
+
+async def test_an_answer_that_sounds_like_another_flow_stays_in_the_reframe(say, consented):
+    await consented()
+    await say("/reframe")
+    await say("Never show weakness")
+    await say("my dad")
+    turn = await say("I shut down and never open up to her when she's upset")
+    assert turn.flow == "reframe" and "own words" in texts(turn)
+    assert "/disclose" in payloads(turn), "in case he did mean to switch, one tap does it"
+    turn = await say("/disclose")
+    assert turn.flow == "disclosure"
