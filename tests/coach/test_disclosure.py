@@ -178,3 +178,18 @@ async def test_switching_topic_mid_flow_stores_no_half_plan(say, consented, coac
     with coach.services.database.unit_of_work() as session:
         found = session.scalars(select(User).where(User.platform_id == user.platform_id)).one()
         assert session.scalars(select(Disclosure).where(Disclosure.user_id == found.id)).first() is None
+
+
+async def test_the_follow_up_survives_a_restart_of_the_coach(settings, user):
+    from coach.bootstrap import build_coach
+
+    first = await build_coach(settings)
+    for text in ("hi", "/give_consent", "/disclose", "1"):
+        await first.respond(user, text)
+    await first.close()
+    second = await build_coach(settings)
+    turn = await second.respond(user, "hey")
+    answered = await second.respond(user, "it went well, we talked for ages")
+    await second.close()
+    assert "Did you try it?" in texts(turn) and WENT_WELL in payloads(turn)
+    assert "level 2" in texts(answered)
