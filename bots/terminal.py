@@ -51,8 +51,7 @@ async def chat(coach, user: UserRef, stdin: TextIO = sys.stdin, stdout: TextIO =
             break
         line = line.rstrip("\n")
         turn: Turn = await coach.respond(user, choose_button(line, buttons))
-        shown = [b for reply in turn.replies for b in reply.buttons]
-        buttons = shown or buttons
+        buttons = [b for reply in turn.replies for b in reply.buttons]  # numbers pick from the latest only
         if as_json:
             print(json.dumps(turn.as_dict(), ensure_ascii=False), file=stdout, flush=True)
         else:

@@ -85,13 +85,14 @@ def _subprocess(args: list[str]) -> dict:
 
 
 def run(users: int, baseline: bool, reuse_model: bool, out=sys.stderr) -> dict:
+    from coach.settings import Settings
     from coach.training import TrainingData, ensure_model, train
 
     data = TrainingData(PROJECT_ROOT)
     with tempfile.TemporaryDirectory(prefix="confide-bench-") as tmp:
         tmp_path = Path(tmp)
         if reuse_model:
-            model, train_s = ensure_model(data, PROJECT_ROOT / "models", out), None
+            model, train_s = ensure_model(data, Settings.from_env().models_dir, out), None
         else:
             print("Training Confide's pipeline...", file=out)
             train_s = train(data, tmp_path, "confide", out)
@@ -100,8 +101,7 @@ def run(users: int, baseline: bool, reuse_model: bool, out=sys.stderr) -> dict:
         result = _subprocess(["--measure", str(model), "--users", str(users),
                               "--db", f"sqlite:///{tmp_path / 'confide.db'}"])
         result["train_s"] = round(train_s, 1) if train_s is not None else None
-        if baseline:
-            result["baseline"] = _baseline(data, tmp_path, users, out)
+        result["baseline"] = _baseline(data, tmp_path, users, out) if baseline else None
     return result
 
 

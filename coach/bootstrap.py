@@ -16,6 +16,7 @@ async def build_coach(settings: Settings, out: TextIO = sys.stderr, model_path: 
 
     from coach.actions.base import build_executor
     from coach.engine import Coach
+    from coach.graph_runner import use_sequential_graph_runner
     from coach.identity import UserRef
     from coach.inprocess import InProcessActionEndpoint, speed_up_action_result_validation
     from coach.safety.detector import default_detector
@@ -25,6 +26,7 @@ async def build_coach(settings: Settings, out: TextIO = sys.stderr, model_path: 
     from coach.training import TrainingData, ensure_model
 
     speed_up_action_result_validation()
+    use_sequential_graph_runner()
     services = Services.from_settings(settings)
     model = model_path or ensure_model(TrainingData(settings.project_root), settings.models_dir, out)
 

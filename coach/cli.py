@@ -20,11 +20,17 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--db", dest="chat_db", help="database URL (overrides DATABASE_URL)")
     train = commands.add_parser("train", help="train the coach's model")
     train.add_argument("--force", action="store_true", help="train even if the data is unchanged")
+    evaluate = commands.add_parser("eval-nlu", help="cross-validate the coach's intent classification")
+    evaluate.add_argument("--folds", type=int, default=5, help="folds (default 5)")
+    evaluate.add_argument("--json", action="store_true", help="print Rasa's intent report as JSON")
     bench = commands.add_parser("bench", help="measure speed and memory against Rasa's default pipeline")
     bench.add_argument("--users", type=int, default=20, help="simulated users (default 20)")
     bench.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     bench.add_argument("--no-baseline", action="store_true", help="skip Rasa's default pipeline")
     bench.add_argument("--reuse-model", action="store_true", help="use the cached model; no training time")
+    bot = commands.add_parser("discord", help="run the Discord bot (needs DISCORD_BOT_TOKEN)")
+    bot.add_argument("--sync", action="store_true",
+                         help="register the slash commands with Discord (once, and after an update)")
     return parser
 
 
@@ -34,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_environment()
     args = _parser().parse_args(argv)
     settings = Settings.from_env().with_database(getattr(args, "chat_db", None) or args.db)
-    handlers = {"chat": _chat, "train": _train, "bench": _bench}
+    handlers = {"chat": _chat, "train": _train, "bench": _bench, "eval-nlu": _eval_nlu, "discord": _discord}
     try:
         return handlers[args.command](args, settings) or 0
     except KeyboardInterrupt:
@@ -67,6 +73,18 @@ def _train(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _eval_nlu(args: argparse.Namespace, settings: Settings) -> int:
+    import json
+
+    from coach.evaluation import cross_validate, report
+    from coach.training import TrainingData
+
+    print(f"Cross-validating the intents ({args.folds} folds; about a minute)...", file=sys.stderr)
+    result = cross_validate(TrainingData(settings.project_root), args.folds)
+    print(json.dumps(result) if args.json else report(result, args.folds))
+    return 0
+
+
 def _bench(args: argparse.Namespace, settings: Settings) -> int:
     import json
 
@@ -76,6 +94,31 @@ def _bench(args: argparse.Namespace, settings: Settings) -> int:
     configure_logging(settings.log_level)
     result = run(args.users, baseline=not args.no_baseline, reuse_model=args.reuse_model)
     print(json.dumps(result) if args.json else report(result))
+    return 0
+
+
+NO_DISCORD_TOKEN = """coach discord: DISCORD_BOT_TOKEN is not set.
+Create a bot at https://discord.com/developers/applications (Bot > Reset Token), then run:
+  DISCORD_BOT_TOKEN=your-token coach discord --sync
+--sync registers the slash commands; it's needed the first time and after an update."""
+
+
+def _discord(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.discord_token:
+        print(NO_DISCORD_TOKEN, file=sys.stderr)
+        return 2
+    import discord
+
+    from bots.discord import run
+
+    print("Confide is starting on Discord (Ctrl+C to stop; LOG_LEVEL=INFO shows when it's connected).",
+          file=sys.stderr)
+    try:
+        asyncio.run(run(settings, sync_commands=args.sync))
+    except discord.LoginFailure:
+        print("coach discord: Discord refused DISCORD_BOT_TOKEN. Check the token and try again.",
+              file=sys.stderr)
+        return 2
     return 0
 
 

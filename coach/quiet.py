@@ -23,6 +23,18 @@ def quiet_environment() -> None:
     sys.modules.setdefault("jax", None)
     for category in (DeprecationWarning, FutureWarning, PendingDeprecationWarning, UserWarning):
         warnings.filterwarnings("ignore", category=category)
+    # Libraries imported later (sanic) turn deprecation warnings back on; we still don't show them.
+    if not getattr(warnings.showwarning, "drops_library_noise", False):
+        warnings.showwarning = _without_library_noise(warnings.showwarning)
+
+
+def _without_library_noise(show):
+    def showwarning(message, category, *args, **kwargs):
+        if not issubclass(category, (DeprecationWarning, PendingDeprecationWarning, FutureWarning)):
+            show(message, category, *args, **kwargs)
+
+    showwarning.drops_library_noise = True
+    return showwarning
 
 
 def configure_logging(level: str = "WARNING") -> None:

@@ -2,8 +2,9 @@
 trackers are cached in memory, checked against the database's newest event on every read."""
 from __future__ import annotations
 
+import itertools
 from collections import OrderedDict
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
@@ -30,7 +31,8 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
         self._has_consented = has_consented
         self._consented: set[str] = set()  # consent is only withdrawn through forget()
         self._unconsented: _Bounded = _Bounded(max_unconsented)
-        self._cached: _Bounded = _Bounded(max_cached)  # sender -> (tracker, newest event id)
+        # sender -> (tracker, newest stored event id, how many of the tracker's events are stored)
+        self._cached: _Bounded = _Bounded(max_cached)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         sender_id = tracker.sender_id
@@ -39,7 +41,7 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
             return
         self._unconsented.pop(sender_id)
         await super().save(tracker)
-        self._cached.put(sender_id, (tracker.copy(), self._newest_event_id(sender_id)))
+        self._remember(tracker)
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         unconsented = self._unconsented.get(sender_id)
@@ -48,7 +50,10 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
         cached = self._cached.get(sender_id)
         if cached is not None and cached[1] == self._newest_event_id(sender_id):
             return cached[0].copy()
-        return await super().retrieve(sender_id)
+        tracker = await super().retrieve(sender_id)
+        if tracker is not None:
+            self._remember(tracker)
+        return tracker
 
     async def retrieve_full_tracker(self, sender_id: str) -> Optional[DialogueStateTracker]:
         unconsented = self._unconsented.get(sender_id)
@@ -64,6 +69,21 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
         self._unconsented.pop(sender_id)
         self._cached.pop(sender_id)
         self._consented.discard(sender_id)
+
+    def _additional_events(self, session, tracker: DialogueStateTracker) -> Iterator:
+        """The tracker's events not stored yet.
+
+        Rasa counts the stored events of the current session, which is wrong for a tracker that
+        started a new session in memory; we know how many of this tracker's events are stored.
+        """
+        cached = self._cached.get(tracker.sender_id)
+        if cached is not None and cached[1] == self._newest_event_id(tracker.sender_id):
+            return itertools.islice(tracker.events, cached[2], None)
+        return super()._additional_events(session, tracker)
+
+    def _remember(self, tracker: DialogueStateTracker) -> None:
+        self._cached.put(tracker.sender_id,
+                         (tracker.copy(), self._newest_event_id(tracker.sender_id), len(tracker.events)))
 
     def _is_consented(self, sender_id: str) -> bool:
         if sender_id not in self._consented and self._has_consented(sender_id):

@@ -1,0 +1,1 @@
+"""One cog per feature, loaded by the bot's setup_hook."""

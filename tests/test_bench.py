@@ -1,0 +1,22 @@
+"""`coach bench` runs and reports every figure the README quotes. Its numbers are not asserted: it is a benchmark."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COACH = str(Path(sys.executable).with_name("coach"))
+
+
+def test_bench_json_reports_every_figure(trained_model):
+    env = {**os.environ, "CONFIDE_MODELS_DIR": str(trained_model.parent)}
+    done = subprocess.run([COACH, "bench", "--users", "2", "--no-baseline", "--reuse-model", "--json"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"load_s", "p50_ms", "p95_ms", "p99_ms", "turns_per_s", "peak_rss_mb", "train_s", "baseline"} <= set(figures)
+    assert figures["turns"] > 0 and figures["p50_ms"] <= figures["p95_ms"] <= figures["p99_ms"]
+    assert figures["peak_rss_mb"] > 0 and figures["baseline"] is None
