@@ -8,7 +8,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from coach import ladder
-from coach.actions.disclosure import ValidateDisclosureForm
+from coach.actions.disclosure import ActionRecordDisclosureOutcome, ValidateDisclosureForm
+from coach.identity import UserRef
+from coach.services import Services
+from coach.settings import Settings
+from coach.storage.disclosures import plan_disclosure
+from coach.storage.users import record_consent
 from coach.storage.models import Disclosure, User
 from tests.coach.trackers import form_domain, tracker_for
 from tests.helpers import payloads, texts
@@ -72,6 +77,26 @@ async def test_picking_a_number_takes_that_offered_prompt():
     events = await ValidateDisclosureForm().run(dispatcher, tracker, DISCLOSURE_DOMAIN)
     assert SlotSet("disclosure_plan", "Tell her b.") in events
     assert dispatcher.messages == []
+
+
+async def test_an_outcome_told_any_time_closes_the_homework_and_eases_him_down(tmp_path):
+    services = Services.from_settings(Settings.from_env({"DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}"}))
+    with services.database.unit_of_work() as session:
+        user = record_consent(session, UserRef("test", "outcome-action"))
+        session.flush()
+        plan_disclosure(session, user, 2, "Tell her one thing you love doing.")
+    dispatcher = CollectingDispatcher()
+    tracker = tracker_for("test:outcome-action", text="I bottled it", intent="disclosure_outcome")
+    events = await ActionRecordDisclosureOutcome(services).run(dispatcher, tracker, {})
+    assert events == []
+    [message] = dispatcher.messages
+    assert "ease down to level 1" in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == ["/disclose"]
+    with services.database.unit_of_work() as session:
+        found = session.scalars(select(User).where(User.platform_id == "outcome-action")).one()
+        homework = session.scalars(select(Disclosure).where(Disclosure.user_id == found.id)).one()
+        assert (found.ladder_level, homework.status, homework.outcome) == (1, "not tried", "didn't try")
+    services.database.dispose()
 
 
 async def test_first_time_he_learns_the_ladder_and_plans_one_disclosure(say, consented, coach, user):
