@@ -92,3 +92,13 @@ def body_place(text: str) -> str | None:
 def taming_line(core: str | None) -> str:
     lines = load("feelings")["tame"].get(core or "", [])
     return lines[0] if lines else ""
+
+
+def heavy_note(word: str) -> str:
+    """A word about support for heavy feelings ("hopeless"); '' for the rest."""
+    data = load("feelings")
+    return data["heavy_note"].format(word=word) if word in data["heavy"] else ""
+
+
+def means_not_knowing(word: str) -> bool:
+    return word in load("feelings")["not_knowing"]

@@ -14,7 +14,7 @@ from coach.actions.base import CoachAction
 from coach.actions.conversation import stop_flow_events
 from coach.actions.free_text import FreeTextFormValidation
 from coach.answers import free_text
-from coach.feelings import body_place, default_wheel, taming_line
+from coach.feelings import body_place, default_wheel, heavy_note, means_not_knowing, taming_line
 from coach.storage.checkins import add_checkin
 from coach.storage.models import SkillEvent
 from coach.storage.users import consented_user
@@ -53,6 +53,11 @@ class ActionAskFeelingWord(CoachAction):
             buttons = [_button(word) for word in wheel.specifics(core)]
             dispatcher.utter_message(text=_narrow_down(rough or core, core),
                                      buttons=buttons + [_button(NONE_OF_THESE_PAYLOAD)])
+        elif rough and means_not_knowing(rough):
+            dispatcher.utter_message(text=random.choice([
+                "Not knowing is a fine place to start. Which of these is nearest, even a little?",
+                "That's normal, feelings can be hard to read. If you had to pick the closest family, which is it?",
+            ]), buttons=[_button(c) for c in wheel.cores()])
         elif rough:
             dispatcher.utter_message(text=random.choice([
                 f"\"{rough}\" is a fair start. Lots of feelings begin as that. Which family is it closest to?",
@@ -128,6 +133,8 @@ class ActionSaveFeelings(CoachAction):
         body = tracker.get_slot("feeling_body") or "not sure"
         dispatcher.utter_message(text=" ".join(filter(None, [_named(word), taming_line(core)])))
         dispatcher.utter_message(text=_body_note(word, body))
+        if heavy_note(word):
+            dispatcher.utter_message(text=heavy_note(word))
         with self.services.database.unit_of_work() as session:
             user = consented_user(session, self.user_ref(tracker))
             if user is not None:

@@ -141,3 +141,14 @@ async def test_without_consent_nothing_is_stored_but_the_exercise_works(say, coa
     assert "jaw" in texts(turn) and "haven't saved" in texts(turn)
     with coach.services.database.unit_of_work() as session:
         assert session.scalars(select(User).where(User.platform_id == user.platform_id)).first() is None
+
+
+async def test_a_heavy_feeling_gets_a_word_about_support_and_not_knowing_is_met_kindly(say, consented):
+    await consented()
+    await say("/feelings")
+    turn = await say("dunno")
+    assert "Not knowing" in texts(turn) or "hard to read" in texts(turn)
+    await say("sad")
+    await say("hopeless")
+    turn = await say("chest")
+    assert "GP or a counsellor" in texts(turn)
