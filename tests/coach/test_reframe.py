@@ -180,3 +180,15 @@ async def test_an_answer_that_sounds_like_another_flow_stays_in_the_reframe(say,
     assert "/disclose" in payloads(turn), "in case he did mean to switch, one tap does it"
     turn = await say("/disclose")
     assert turn.flow == "disclosure"
+
+
+async def test_crisis_language_mid_reframe_gets_crisis_lines_and_nothing_is_saved(say, consented, coach, user):
+    await consented("US")
+    await say("/reframe")
+    await say("Man up")
+    await say("my dad")
+    turn = await say("honestly it makes me want to kill myself")
+    assert turn.intent == "crisis" and turn.flow == "safety"
+    assert "988" in turn.replies[0].text
+    with coach.services.database.unit_of_work() as session:
+        assert session.scalars(select(Reframe).join(User).where(User.platform_id == user.platform_id)).first() is None
