@@ -135,13 +135,7 @@ class ActionSaveFeelings(CoachAction):
         dispatcher.utter_message(text=_body_note(word, body))
         if heavy_note(word):
             dispatcher.utter_message(text=heavy_note(word))
-        with self.services.database.unit_of_work() as session:
-            user = consented_user(session, self.user_ref(tracker))
-            if user is not None:
-                checkin = add_checkin(session, user, None, word, core)
-                checkin.body = body[:40]
-                session.add(SkillEvent(user_id=user.id, skill="feelings", detail=word[:64]))
-        if user is None:
+        if not self._store(tracker, word, core, body):
             dispatcher.utter_message(text="I haven't saved this, since you haven't said it's OK to store "
                                           "things. Type /start to change that.")
         dispatcher.utter_message(text=random.choice([
@@ -149,6 +143,17 @@ class ActionSaveFeelings(CoachAction):
             f"Could you say \"{word}\" out loud to her tonight? No explanation needed, just the word.",
         ]), buttons=[{"title": "Practise telling her", "payload": "/disclose"}])
         return [SlotSet("flow", None)] + [SlotSet(name, None) for name in FLOW_SLOTS]
+
+    def _store(self, tracker: Tracker, word: str, core: str | None, body: str) -> bool:
+        """A check-in without a mood, and the skill practised; False when he hasn't consented."""
+        with self.services.database.unit_of_work() as session:
+            user = consented_user(session, self.user_ref(tracker))
+            if user is None:
+                return False
+            checkin = add_checkin(session, user, None, word, core)
+            checkin.body = body[:40]
+            session.add(SkillEvent(user_id=user.id, skill="feelings", detail=word[:64]))
+        return True
 
 
 def _core_of(word: str) -> str | None:
