@@ -19,6 +19,7 @@ async def build_coach(settings: Settings, out: TextIO = sys.stderr, model_path: 
     from coach.graph_runner import use_sequential_graph_runner
     from coach.identity import UserRef
     from coach.inprocess import InProcessActionEndpoint, speed_up_action_result_validation
+    from coach.practice.grader import load_grader
     from coach.safety.detector import default_detector
     from coach.services import Services
     from coach.storage.trackers import ConsentAwareTrackerStore
@@ -29,6 +30,7 @@ async def build_coach(settings: Settings, out: TextIO = sys.stderr, model_path: 
     use_sequential_graph_runner()
     services = Services.from_settings(settings)
     model = model_path or ensure_model(TrainingData(settings.project_root), settings.models_dir, out)
+    services.grader = load_grader(settings.project_root, settings.models_dir, out)
 
     def consented(sender_id: str) -> bool:
         with services.database.unit_of_work() as session:

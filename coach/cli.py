@@ -18,7 +18,7 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--json", action="store_true", help="print one JSON object per turn")
     chat.add_argument("--user", default=LOCAL_USER, help="which conversation (default: one local user)")
     chat.add_argument("--db", dest="chat_db", help="database URL (overrides DATABASE_URL)")
-    train = commands.add_parser("train", help="train the coach's model")
+    train = commands.add_parser("train", help="train the coach's model and the practice grader")
     train.add_argument("--force", action="store_true", help="train even if the data is unchanged")
     evaluate = commands.add_parser("eval-nlu", help="cross-validate the coach's intent classification")
     evaluate.add_argument("--folds", type=int, default=5, help="folds (default 5)")
@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     bot = commands.add_parser("discord", help="run the Discord bot (needs DISCORD_BOT_TOKEN)")
     bot.add_argument("--sync", action="store_true",
                          help="register the slash commands with Discord (once, and after an update)")
+    commands.add_parser("telegram", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    grade = commands.add_parser("grade", help="grade practice replies read from stdin, one per line")
+    grade.add_argument("--skill", choices=("listening", "disclosing"), default="listening",
+                       help="which kinds of reply to tell apart (default: listening)")
+    grade.add_argument("--eval", action="store_true",
+                       help="instead, print the confusion matrix on the held-out sets in tests/practice/")
     return parser
 
 
@@ -40,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_environment()
     args = _parser().parse_args(argv)
     settings = Settings.from_env().with_database(getattr(args, "chat_db", None) or args.db)
-    handlers = {"chat": _chat, "train": _train, "bench": _bench, "eval-nlu": _eval_nlu, "discord": _discord}
+    handlers = {"chat": _chat, "train": _train, "bench": _bench, "eval-nlu": _eval_nlu, "discord": _discord, "telegram": _telegram, "grade": _grade}
     try:
         return handlers[args.command](args, settings) or 0
     except KeyboardInterrupt:
@@ -64,12 +70,15 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _train(args: argparse.Namespace, settings: Settings) -> int:
+    from coach.practice.grader import GraderData
     from coach.quiet import configure_logging
     from coach.training import TrainingData, ensure_model
 
     configure_logging(settings.log_level)
     path = ensure_model(TrainingData(settings.project_root), settings.models_dir, force=args.force)
     print(f"Model ready: {path}")
+    grader = ensure_model(GraderData(settings.project_root), settings.models_dir, force=args.force)
+    print(f"Practice grader ready: {grader}")
     return 0
 
 
@@ -118,8 +127,24 @@ def _discord(args: argparse.Namespace, settings: Settings) -> int:
     except discord.LoginFailure:
         print("coach discord: Discord refused DISCORD_BOT_TOKEN. Check the token and try again.",
               file=sys.stderr)
+def _telegram(args: argparse.Namespace, settings: Settings) -> int:
+    from bots.telegram.app import MissingToken, run
+
+    try:
+        run(settings)
+    except MissingToken as error:
+        print(error, file=sys.stderr)
         return 2
     return 0
+
+def _grade(args: argparse.Namespace, settings: Settings) -> int:
+    from coach.practice.cli import evaluate_heldout, grade_lines
+    from coach.quiet import configure_logging
+
+    configure_logging(settings.log_level)
+    if args.eval:
+        return asyncio.run(evaluate_heldout(settings, sys.stdout))
+    return asyncio.run(grade_lines(settings, args.skill, sys.stdin, sys.stdout))
 
 
 if __name__ == "__main__":

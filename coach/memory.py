@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coach.answers import quoted
+from coach.practice.progress import last_practice
 from coach.storage.disclosures import open_disclosure
 from coach.storage.models import CheckIn, User
 from coach.storage.reframes import recent_reframes
@@ -33,6 +34,9 @@ def where_we_left_off(session: Session, user: User, today: date | None = None) -
     streak = checkin_streak(session, user, today)
     if streak > 1:
         recap.append(f"You're on a {streak}-day check-in streak.")
+    practised = last_practice(session, user)
+    if practised:
+        recap.append(practised)
     last_reframe = next(iter(recent_reframes(session, user, limit=1)), None)
     if last_reframe is not None:
         recap.append(f"Your last reframe: {quoted(last_reframe.reframe)}.")

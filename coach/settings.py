@@ -19,6 +19,7 @@ class Settings:
     database_url: str = f"sqlite:///{DEFAULT_DB_PATH}"
     project_root: Path = PROJECT_ROOT
     models_dir: Path = PROJECT_ROOT / "models"
+    charts_dir: Path = PROJECT_ROOT / "var" / "charts"
     log_level: str = "WARNING"
     max_message_chars: int = 2000
     rate_limit_messages: int = 20
@@ -38,6 +39,7 @@ class Settings:
         return cls(
             database_url=env.get("DATABASE_URL") or defaults.database_url,
             models_dir=Path(env.get("CONFIDE_MODELS_DIR") or defaults.models_dir),
+            charts_dir=Path(env.get("CONFIDE_CHARTS_DIR") or defaults.charts_dir),
             log_level=(env.get("LOG_LEVEL") or defaults.log_level).upper(),
             max_message_chars=_int(env, "CONFIDE_MAX_MESSAGE_CHARS", defaults.max_message_chars),
             rate_limit_messages=_int(env, "CONFIDE_RATE_LIMIT_MESSAGES", defaults.rate_limit_messages),

@@ -7,7 +7,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import Callable, ClassVar, TextIO
 
 # Files that decide what the trained model does; practice grading has its own model (nlu/practice/).
 MODEL_INPUTS = ("config.yml", "domain", "nlu/*.yml", "stories", "coach/nlu_components")
@@ -15,7 +15,12 @@ MODEL_INPUTS = ("config.yml", "domain", "nlu/*.yml", "stories", "coach/nlu_compo
 
 @dataclass(frozen=True)
 class TrainingData:
+    """The files one model is trained from. Subclasses describe other models (the practice grader)."""
+
     root: Path
+    prefix: ClassVar[str] = "coach"
+    description: ClassVar[str] = "the coach's model"
+    inputs: ClassVar[tuple[str, ...]] = MODEL_INPUTS
 
     @property
     def config(self) -> Path:
@@ -31,7 +36,7 @@ class TrainingData:
 
     def files(self) -> list[Path]:
         found: list[Path] = []
-        for pattern in MODEL_INPUTS:
+        for pattern in self.inputs:
             path = self.root / pattern
             if "*" in pattern:
                 found += sorted(self.root.glob(pattern))
@@ -50,9 +55,18 @@ class TrainingData:
             digest.update(path.read_bytes())
         return digest.hexdigest()[:16]
 
+    def fit(self, models_dir: Path, name: str) -> str | None:
+        """Run Rasa's training; the model's path, or None when it failed."""
+        from rasa.model_training import train as rasa_train
+
+        result = rasa_train(domain=str(self.domain), config=str(self.config),
+                            training_files=[str(p) for p in self.training_files],
+                            output=str(models_dir), fixed_model_name=name, force_training=True)
+        return result.model if result.code == 0 else None
+
 
 def model_path(data: TrainingData, models_dir: Path) -> Path:
-    return models_dir / f"coach-{data.fingerprint()}.tar.gz"
+    return models_dir / f"{data.prefix}-{data.fingerprint()}.tar.gz"
 
 
 def ensure_model(data: TrainingData, models_dir: Path, out: TextIO = sys.stderr,
@@ -67,19 +81,15 @@ def ensure_model(data: TrainingData, models_dir: Path, out: TextIO = sys.stderr,
 
 def train(data: TrainingData, models_dir: Path, name: str, out: TextIO = sys.stderr) -> float:
     """Train and report progress on `out`; returns the seconds it took."""
-    from rasa.model_training import train as rasa_train
-
     models_dir.mkdir(parents=True, exist_ok=True)
-    print("Training the coach's model (the training data changed or no model exists yet)...", file=out)
+    print(f"Training {data.description} (the training data changed or no model exists yet)...", file=out)
     started = time.perf_counter()
     with _ticker(lambda s: print(f"  ...still training ({s:.0f} s)", file=out, flush=True)):
-        result = rasa_train(domain=str(data.domain), config=str(data.config),
-                            training_files=[str(p) for p in data.training_files],
-                            output=str(models_dir), fixed_model_name=name, force_training=True)
+        model = data.fit(models_dir, name)
     elapsed = time.perf_counter() - started
-    if result.code != 0 or not result.model:
-        raise RuntimeError(f"Rasa training failed (code {result.code}); run `coach train` to see why.")
-    print(f"Model trained in {elapsed:.1f} s: {Path(result.model).name}", file=out)
+    if not model:
+        raise RuntimeError(f"Rasa training of {data.description} failed; run `coach train` to see why.")
+    print(f"Model trained in {elapsed:.1f} s: {Path(model).name}", file=out)
     return elapsed
 
 

@@ -29,7 +29,8 @@ def settings(tmp_path_factory, trained_model):
     from coach.settings import Settings
 
     db = tmp_path_factory.mktemp("db") / "coach.db"
-    return Settings.from_env({"DATABASE_URL": f"sqlite:///{db}"})
+    charts = tmp_path_factory.mktemp("charts")
+    return Settings.from_env({"DATABASE_URL": f"sqlite:///{db}", "CONFIDE_CHARTS_DIR": str(charts)})
 
 
 @pytest.fixture(scope="session")

@@ -10,3 +10,26 @@ def texts(turn) -> str:
 def payloads(turn) -> list[str]:
     """Every button payload offered in the turn, in order."""
     return [b.payload for r in turn.replies for b in r.buttons]
+
+
+def skill_events(coach, user) -> list[tuple[str, str | None]]:
+    """(skill, detail) of every SkillEvent stored for `user`, oldest first."""
+    from sqlalchemy import select
+
+    from coach.storage.models import SkillEvent, User
+
+    with coach.services.database.unit_of_work() as session:
+        query = (select(SkillEvent.skill, SkillEvent.detail).join(User, SkillEvent.user_id == User.id)
+                 .where(User.platform == user.platform, User.platform_id == user.platform_id)
+                 .order_by(SkillEvent.id))
+        return [tuple(row) for row in session.execute(query)]
+
+
+def tracker_for(sender_id: str, slots: dict | None = None, active_loop: str | None = None,
+                text: str = "", intent: str = "nlu_fallback", events: list | None = None):
+    """A rasa_sdk Tracker as the action server would get it, for action tests."""
+    from rasa_sdk import Tracker
+
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.5}, "entities": []}
+    return Tracker(sender_id, slots or {}, latest, events or [], False, None,
+                   {"name": active_loop} if active_loop else {}, "action_listen")
