@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coach.answers import quoted
+from coach.words import quoted
 from coach.practice.progress import last_practice
 from coach.storage.disclosures import open_disclosure
 from coach.storage.models import CheckIn, User

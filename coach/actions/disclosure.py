@@ -14,7 +14,7 @@ from coach import ladder
 from coach.actions.base import CoachAction
 from coach.actions.conversation import stop_flow_events
 from coach.actions.free_text import FreeTextFormValidation
-from coach.answers import free_text, quoted
+from coach.words import free_text, quoted
 from coach.storage.disclosures import Moved, open_disclosure, plan_disclosure, record_outcome
 from coach.storage.models import SkillEvent
 from coach.storage.users import consented_user
@@ -103,11 +103,8 @@ class ActionAskDisclosurePlan(CoachAction):
 
 
 class ValidateDisclosureForm(FreeTextFormValidation):
-    flow = "disclosure"
-    own_intents = frozenset({"disclosure_outcome"})
-
-    def offered_answers(self, slot: str) -> list[str]:
-        return ["1", "2", "3", "easier", "harder"] if slot == "disclosure_plan" else []
+    own_intents = frozenset({"start_disclosure", "disclosure_outcome"})
+    own_buttons = frozenset({"disclosure_outcome"})
 
     def name(self) -> str:
         return "validate_disclosure_form"

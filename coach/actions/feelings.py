@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from coach.actions.base import CoachAction
 from coach.actions.conversation import stop_flow_events
 from coach.actions.free_text import FreeTextFormValidation
-from coach.answers import free_text
+from coach.words import free_text
 from coach.feelings import body_place, default_wheel, heavy_note, means_not_knowing, taming_line
 from coach.storage.checkins import add_checkin
 from coach.storage.models import SkillEvent
@@ -22,7 +22,6 @@ from coach.storage.users import consented_user
 FLOW_SLOTS = ("feeling_word", "feeling_body", "feeling_rough", "feeling_core")
 NONE_OF_THESE = re.compile(r"\b(none|neither|not those|not really|just|none of them|something else)\b")
 NONE_OF_THESE_PAYLOAD = "none of these"
-BODY_BUTTONS = ["chest", "stomach", "shoulders", "jaw", "head", "throat", "not sure"]  # domain/feelings.yml
 
 
 class ActionStartFeelings(CoachAction):
@@ -85,13 +84,7 @@ def _narrow_down(rough: str, core: str) -> str:
 
 
 class ValidateFeelingsForm(FreeTextFormValidation):
-    flow = "feelings"
-
-    def offered_answers(self, slot: str) -> list[str]:
-        if slot == "feeling_word":
-            wheel = default_wheel()
-            return wheel.cores() + [w for core in wheel.cores() for w in wheel.specifics(core)] + [NONE_OF_THESE_PAYLOAD]
-        return BODY_BUTTONS if slot == "feeling_body" else []
+    own_intents = frozenset({"start_feelings"})
 
     def name(self) -> str:
         return "validate_feelings_form"

@@ -1,4 +1,9 @@
-"""Forms whose questions take free text: his message fills the requested slot unless it leaves the form."""
+"""Forms whose questions take free text: his message fills the requested slot unless it leaves the form.
+
+When a message is an answer is decided in `coach/actions/answers.py` (shared with the lesson and
+provider forms). On top of that, an answer that only *sounds* like another flow stays an answer,
+with a one-tap button to switch in case he did mean it.
+"""
 from __future__ import annotations
 
 from typing import Any
@@ -8,8 +13,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from coach.actions.answers import answer_text, sounds_like_another_flow
 from coach.actions.base import CoachFormValidation
-from coach.answers import read_in_form
 from coach.content import load
 
 
@@ -17,24 +22,29 @@ class FreeTextFormValidation(CoachFormValidation):
     """Fills the requested slot (a `custom` mapping in the domain) with his text; extracting nothing
     makes the form reject, so the rules for "stop", a crisis or another flow take over."""
 
-    flow: str = ""
-    own_intents: frozenset[str] = frozenset()
-
-    def offered_answers(self, slot: str) -> list[str]:
-        """The payloads of the buttons the form offers for `slot`: always read as answers."""
-        return []
+    own_intents: frozenset[str] = frozenset()  # this flow's intents: typed, they are answers
+    own_buttons: frozenset[str] = frozenset()  # intents of this form's own payload buttons
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> list[dict[str, Any]]:
-        requested = tracker.get_slot("requested_slot")
+        slot = tracker.get_slot("requested_slot")
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
-        offered = frozenset(answer.casefold() for answer in self.offered_answers(requested or ""))
-        reading = read_in_form(tracker.latest_message, self.flow, self.own_intents, offered)
-        if requested not in required or not reading.answers:
+        if slot not in required:
             return []
-        if reading.maybe_switch_to:
-            offer_switch(dispatcher, reading.maybe_switch_to)
-        return [SlotSet(requested, tracker.latest_message.get("text") or "")]
+        text = self._answer(tracker, slot, dispatcher)
+        return [] if text is None else [SlotSet(slot, text)]
+
+    def _answer(self, tracker: Tracker, slot: str, dispatcher: CollectingDispatcher) -> str | None:
+        message = tracker.latest_message or {}
+        if (message.get("intent") or {}).get("name") in self.own_buttons:
+            return message.get("text") or ""
+        text = answer_text(tracker, slot, self.form_name(), self.own_intents)
+        if text is None:
+            switch = sounds_like_another_flow(tracker, self.form_name(), self.own_intents)
+            if switch is not None:
+                offer_switch(dispatcher, switch)
+                text = str(message.get("text") or "").strip()
+        return text
 
 
 def offer_switch(dispatcher: CollectingDispatcher, intent: str) -> None:

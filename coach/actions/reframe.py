@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from coach.actions.base import CoachAction
 from coach.actions.conversation import stop_flow_events
 from coach.actions.free_text import FreeTextFormValidation
-from coach.answers import free_text, quoted
+from coach.words import free_text, quoted
 from coach.norms import by_name, classify, common_scripts, norms
 from coach.storage.models import SkillEvent
 from coach.storage.reframes import add_reframe, recent_reframes
@@ -80,12 +80,7 @@ class ActionAskReframeText(CoachAction):
 
 
 class ValidateReframeForm(FreeTextFormValidation):
-    flow = "reframe"
-
-    def offered_answers(self, slot: str) -> list[str]:
-        if slot == "reframe_script":
-            return common_scripts()
-        return [n.name for n in norms().values()] if slot == "reframe_norm" else []
+    own_intents = frozenset({"start_reframe", "list_reframes"})
 
     def name(self) -> str:
         return "validate_reframe_form"

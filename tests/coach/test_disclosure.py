@@ -15,7 +15,7 @@ from coach.settings import Settings
 from coach.storage.disclosures import plan_disclosure
 from coach.storage.users import record_consent
 from coach.storage.models import Disclosure, User
-from tests.coach.trackers import form_domain, tracker_for
+from tests.coach.trackers import form_domain, form_tracker
 from tests.helpers import payloads, texts
 
 DISCLOSURE_DOMAIN = form_domain("disclosure_form", ["disclosure_outcome", "disclosure_plan"],
@@ -63,7 +63,7 @@ def test_outcomes_in_his_own_words():
 
 
 async def test_without_open_homework_the_form_skips_the_follow_up():
-    tracker = tracker_for("test:x", slots={"disclosure_followup": None})
+    tracker = form_tracker("test:x", slots={"disclosure_followup": None})
     required = await ValidateDisclosureForm().required_slots(
         ["disclosure_outcome", "disclosure_plan"], CollectingDispatcher(), tracker, DISCLOSURE_DOMAIN)
     assert required == ["disclosure_plan"]
@@ -71,7 +71,7 @@ async def test_without_open_homework_the_form_skips_the_follow_up():
 
 async def test_picking_a_number_takes_that_offered_prompt():
     offered = ["Tell her a.", "Tell her b.", "Tell her c."]
-    tracker = tracker_for("test:x", text="2", active_loop="disclosure_form", slot_events={"disclosure_plan": "2"},
+    tracker = form_tracker("test:x", text="2", active_loop="disclosure_form", slot_events={"disclosure_plan": "2"},
                           slots={"disclosure_offered": offered, "disclosure_level": "1"})
     dispatcher = CollectingDispatcher()
     events = await ValidateDisclosureForm().run(dispatcher, tracker, DISCLOSURE_DOMAIN)
@@ -86,7 +86,7 @@ async def test_an_outcome_told_any_time_closes_the_homework_and_eases_him_down(t
         session.flush()
         plan_disclosure(session, user, 2, "Tell her one thing you love doing.")
     dispatcher = CollectingDispatcher()
-    tracker = tracker_for("test:outcome-action", text="I bottled it", intent="disclosure_outcome")
+    tracker = form_tracker("test:outcome-action", text="I bottled it", intent="disclosure_outcome")
     events = await ActionRecordDisclosureOutcome(services).run(dispatcher, tracker, {})
     assert events == []
     [message] = dispatcher.messages

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from coach.actions.feelings import ActionAskFeelingWord, ValidateFeelingsForm
 from coach.feelings import body_place, default_wheel
 from coach.storage.models import CheckIn, SkillEvent, User
-from tests.coach.trackers import form_domain, tracker_for
+from tests.coach.trackers import form_domain, form_tracker
 from tests.helpers import payloads, texts
 
 FEELINGS_DOMAIN = form_domain("feelings_form", ["feeling_word", "feeling_body"], ["feeling_core", "feeling_rough"])
@@ -43,7 +43,7 @@ def test_body_places(said, place):
 
 
 async def test_validation_moves_a_rough_word_into_its_family():
-    tracker = tracker_for("test:validate", text="kinda pissed off", active_loop="feelings_form",
+    tracker = form_tracker("test:validate", text="kinda pissed off", active_loop="feelings_form",
                           slot_events={"feeling_word": "kinda pissed off"})
     dispatcher = CollectingDispatcher()
     events = await ValidateFeelingsForm().run(dispatcher, tracker, FEELINGS_DOMAIN)
@@ -52,7 +52,7 @@ async def test_validation_moves_a_rough_word_into_its_family():
 
 
 async def test_asking_inside_a_family_offers_its_specific_feelings():
-    tracker = tracker_for("test:ask", slots={"feeling_core": "angry", "feeling_rough": "pissed off"})
+    tracker = form_tracker("test:ask", slots={"feeling_core": "angry", "feeling_rough": "pissed off"})
     dispatcher = CollectingDispatcher()
     await ActionAskFeelingWord().run(dispatcher, tracker, {})
     [message] = dispatcher.messages

@@ -1,35 +1,75 @@
-"""When a message answers a form's question, and when it leaves the form."""
+"""Free-text answers in the feelings, disclosure and reframe forms: answers, ways out, a switch offered."""
 from __future__ import annotations
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
-from coach.answers import free_text, quoted, read_in_form
+from coach.actions.disclosure import ValidateDisclosureForm
+from coach.actions.reframe import ValidateReframeForm
+from coach.words import free_text, quoted
+from tests.coach.trackers import form_domain
+
+REFRAME = form_domain("reframe_form", ["reframe_script", "reframe_norm", "reframe_origin", "reframe_cost",
+                                       "reframe_text"], ["reframe_example"])
+DISCLOSURE = form_domain("disclosure_form", ["disclosure_outcome", "disclosure_plan"],
+                         ["disclosure_followup", "disclosure_level", "disclosure_offered"])
 
 
-def message(text: str, intent: str, confidence: float = 0.9) -> dict:
-    return {"text": text, "intent": {"name": intent, "confidence": confidence}}
+def asked(slot: str, form: str, text: str, intent: str, confidence: float = 0.95, buttons=()):
+    from rasa_sdk import Tracker
+
+    message = {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": []}
+    events = [{"event": "bot", "text": "a question", "data": {"buttons": list(buttons)}},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": message},
+              {"event": "action", "name": form}]
+    return Tracker("test:free-text", {"requested_slot": slot, "disclosure_followup": "open"}, message, events,
+                   False, None, {"name": form}, "action_listen")
 
 
-@pytest.mark.parametrize("text, intent, confidence, answers", [
-    ("I shut down when she's upset", "start_disclosure", 0.55, True),    # unsure: an answer
-    ("I never open up to her", "start_disclosure", 0.99, True),          # sure, but not a request
-    ("let's do the opening up thing", "start_disclosure", 0.93, False),  # asks to switch
-    ("can we name a feeling instead?", "start_feelings", 0.9, False),
-    ("I was told to man up", "start_reframe", 0.97, True),               # his own flow: an answer
-    ("not now", "stop", 0.4, False),                                     # stopping always works
-    ("/start_feelings", "start_feelings", 1.0, False),                   # a command
-    ('/disclosure_outcome{"outcome": "so-so"}', "disclosure_outcome", 1.0, True),  # this flow's button
-    ("kinda pissed off", "share_feeling", 0.9, True),
+async def extracted(action, tracker, domain):
+    dispatcher = CollectingDispatcher()
+    events = await action.get_extraction_events(dispatcher, tracker, domain)
+    return {e["name"]: e["value"] for e in events}, dispatcher.messages
+
+
+@pytest.mark.parametrize("text, intent, confidence", [
+    ("I shut down when she's upset", "start_disclosure", 0.55),  # the model is unsure: an answer
+    ("I was told to man up", "start_reframe", 0.99),             # his own flow's topic: an answer
+    ("Never show weakness", "stop", 0.42),                        # a script that barely reads as stop
+    ("kinda pissed off", "share_feeling", 0.9),
 ])
-def test_answers_and_break_outs(text, intent, confidence, answers):
-    flow = "disclosure" if intent == "disclosure_outcome" else "reframe"
-    assert read_in_form(message(text, intent, confidence), flow, frozenset({"disclosure_outcome"})).answers is answers
+async def test_these_are_his_answer(text, intent, confidence):
+    slots, messages = await extracted(ValidateReframeForm(), asked("reframe_cost", "reframe_form", text, intent,
+                                                                   confidence), REFRAME)
+    assert slots == {"reframe_cost": text} and messages == []
 
 
-def test_a_confident_answer_that_sounds_like_another_flow_offers_the_switch():
-    reading = read_in_form(message("I never open up to her", "start_disclosure", 0.99), "reframe")
-    assert reading.maybe_switch_to == "start_disclosure"
-    assert read_in_form(message("my dad", "greet", 0.99), "reframe").maybe_switch_to is None
+@pytest.mark.parametrize("text, intent, confidence", [
+    ("let's do the opening up thing", "start_disclosure", 0.95),   # asks to switch
+    ("can we name a feeling instead?", "start_feelings", 0.93),
+    ("stop", "stop", 0.95),
+    ("/start_feelings", "start_feelings", 1.0),                    # a command
+])
+async def test_these_leave_the_form(text, intent, confidence):
+    slots, _ = await extracted(ValidateReframeForm(), asked("reframe_cost", "reframe_form", text, intent,
+                                                            confidence), REFRAME)
+    assert slots == {}
+
+
+async def test_an_answer_that_only_sounds_like_another_flow_stays_and_offers_the_switch():
+    text = "I never open up to her, she says I'm a closed book"
+    slots, messages = await extracted(ValidateReframeForm(), asked("reframe_cost", "reframe_form", text,
+                                                                   "start_disclosure", 1.0), REFRAME)
+    assert slots == {"reframe_cost": text}
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/disclose"]
+
+
+async def test_the_follow_up_buttons_are_answers_inside_the_disclosure_form():
+    payload = '/disclosure_outcome{"outcome": "so-so"}'
+    tracker = asked("disclosure_outcome", "disclosure_form", payload, "disclosure_outcome", 1.0)
+    slots, _ = await extracted(ValidateDisclosureForm(), tracker, DISCLOSURE)
+    assert slots == {"disclosure_outcome": payload}
 
 
 def test_free_text_is_tidied_and_payloads_are_not_answers():
@@ -40,18 +80,3 @@ def test_free_text_is_tidied_and_payloads_are_not_answers():
 
 def test_quoted_drops_a_trailing_full_stop():
     assert quoted("Tell her one thing.") == '"Tell her one thing"'
-
-
-@pytest.mark.parametrize("text, intent, confidence, answers", [
-    ("Never show weakness", "stop", 0.42, True),     # a script that merely resembles stopping
-    ("not now", "stop", 0.3, False),                 # the plain ways out work whatever the model says
-    ("Stop.", "out_of_scope", 0.5, False),
-    ("goodbye then", "goodbye", 0.8, False),
-])
-def test_break_outs_by_words(text, intent, confidence, answers):
-    assert read_in_form(message(text, intent, confidence), "reframe").answers is answers
-
-
-def test_the_forms_own_buttons_are_always_answers():
-    offered = frozenset({"never back down"})
-    assert read_in_form(message("Never back down", "stop", 0.9), "reframe", offered=offered).answers

@@ -6,7 +6,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 
-def tracker_for(sender_id: str, slots: dict[str, Any] | None = None, text: str = "",
+def form_tracker(sender_id: str, slots: dict[str, Any] | None = None, text: str = "",
                 intent: str = "nlu_fallback", entities: list[dict[str, Any]] | None = None,
                 active_loop: str | None = None, slot_events: dict[str, Any] | None = None) -> Tracker:
     """A tracker whose latest user message is `text`; `slot_events` are slots just set (as a form would)."""
