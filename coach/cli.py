@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="which kinds of reply to tell apart (default: listening)")
     grade.add_argument("--eval", action="store_true",
                        help="instead, print the confusion matrix on the held-out sets in tests/practice/")
+    purge = commands.add_parser("purge", help="delete conversation events older than the retention period")
+    purge.add_argument("--days", type=int, help="retention in days (default: CONFIDE_RETENTION_DAYS or 90)")
     return parser
 
 
@@ -46,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_environment()
     args = _parser().parse_args(argv)
     settings = Settings.from_env().with_database(getattr(args, "chat_db", None) or args.db)
-    handlers = {"chat": _chat, "train": _train, "bench": _bench, "eval-nlu": _eval_nlu, "discord": _discord, "telegram": _telegram, "grade": _grade}
+    handlers = {"chat": _chat, "train": _train, "bench": _bench, "eval-nlu": _eval_nlu, "discord": _discord, "telegram": _telegram, "grade": _grade, "purge": _purge}
     try:
         return handlers[args.command](args, settings) or 0
     except KeyboardInterrupt:
@@ -145,6 +147,23 @@ def _grade(args: argparse.Namespace, settings: Settings) -> int:
     if args.eval:
         return asyncio.run(evaluate_heldout(settings, sys.stdout))
     return asyncio.run(grade_lines(settings, args.skill, sys.stdin, sys.stdout))
+
+def _purge(args: argparse.Namespace, settings: Settings) -> int:
+    """For a scheduler (cron): prints one line, exits non-zero on a bad --days."""
+    from coach.storage.database import Database
+    from coach.storage.privacy import purge_old_events
+
+    days = settings.retention_days if args.days is None else args.days
+    if days < 1:
+        print("--days must be at least 1", file=sys.stderr)
+        return 2
+    database = Database(settings.database_url)
+    try:
+        deleted = purge_old_events(database, days)
+    finally:
+        database.dispose()
+    print(f"Deleted {deleted} conversation events older than {days} days.")
+    return 0
 
 
 if __name__ == "__main__":

@@ -15,9 +15,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from coach.commands import command_payload
 from coach.identity import UserRef
 from coach.limits import RateLimiter, clean_text, has_words, mostly_non_latin
-from coach.replies import Button, Reply, Turn
+from coach.replies import Button, Document, Reply, Turn
 from coach.safety.detector import CrisisDetector
 from coach.services import Services
+from coach.storage import privacy
 from coach.storage.trackers import ConsentAwareTrackerStore
 
 logger = logging.getLogger(__name__)
@@ -53,10 +54,12 @@ class Coach:
     async def respond(self, user: UserRef, text: str | None) -> Turn:
         """One user message in, the coach's turn out. Never raises for anything the user sends."""
         raw = text if isinstance(text, str) else ""
-        if not self.rate_limiter.allow(user.sender_id):
-            return Turn(raw, [Reply(RATE_LIMITED)], flow=await self.current_flow(user))
         cleaned = clean_text(raw)
         crisis = self.detector.assess(cleaned).crisis
+        if not self.rate_limiter.allow(user.sender_id):
+            # Even a flood never hides a crisis: the lines go out without the rest of the turn.
+            replies = await self._crisis_fallback(user) if crisis else [Reply(RATE_LIMITED)]
+            return Turn(raw, replies, flow=await self.current_flow(user))
         notes: list[Reply] = []
         if crisis:
             message = CRISIS_PAYLOAD  # the words themselves are never stored
@@ -76,7 +79,7 @@ class Coach:
             turn = await self._run_turn(user, message, raw)
         except Exception as error:  # noqa: BLE001 - a conversation must survive any failure
             _log_failure(user, error)
-            return Turn(raw, [Reply(BROKEN)] + (self._crisis_fallback() if crisis else []))
+            return Turn(raw, [Reply(BROKEN)] + (await self._crisis_fallback(user) if crisis else []))
         return Turn(raw, notes + turn.replies, turn.intent, turn.confidence, turn.flow)
 
     async def current_flow(self, user: UserRef) -> str | None:
@@ -111,13 +114,35 @@ class Coach:
             tracker = await processor.run_action_extract_slots(channel, tracker)
             await processor._run_prediction_loop(channel, tracker)
             await processor.save_tracker(tracker)
-        return _turn_from(raw, tracker, [Reply.from_rasa(m) for m in channel.messages])
+            requests = {privacy.requested(m) for m in channel.messages} - {None}
+            extra = self._carry_out(user, requests)
+        replies = [Reply.from_rasa(m) for m in channel.messages if not privacy.requested(m)]
+        return _turn_from(raw, tracker, replies + extra)
 
-    def _crisis_fallback(self) -> list[Reply]:
+    def _carry_out(self, user: UserRef, requests: set[str]) -> list[Reply]:
+        """Data requests from the privacy actions, done once the turn is saved."""
+        if privacy.EXPORT_REQUEST in requests:
+            export = privacy.export_user(self.services.database, user)
+            if export is not None:
+                filename = f"confide-export-{self.services.clock().date().isoformat()}.json"
+                return [Reply(document=Document(filename, privacy.export_json(export)))]
+        if privacy.FORGET_REQUEST in requests:
+            privacy.forget_user(self.services.database, user)
+            self.forget_conversation(user)
+            logger.info("forgot a user on %s", user.platform)
+        return []
+
+    async def _crisis_fallback(self, user: UserRef) -> list[Reply]:
+        """The crisis lines for his country, without Rasa (when a turn can't run normally)."""
         from coach.safety.messages import crisis_message
         from coach.safety.resources import default_resources
 
-        return [Reply(crisis_message(default_resources(), None)[0])]
+        try:
+            tracker = await self.trackers.retrieve(user.sender_id)
+            country = tracker.get_slot("country") if tracker else None
+        except Exception:  # noqa: BLE001 - the lines must go out even if storage is down
+            country = None
+        return [Reply(crisis_message(default_resources(), country)[0])]
 
     def forget_conversation(self, user: UserRef) -> None:
         self.trackers.forget(user.sender_id)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, ClassVar, TextIO
 
 # Files that decide what the trained model does; practice grading has its own model (nlu/practice/).
-MODEL_INPUTS = ("config.yml", "domain", "nlu/*.yml", "stories", "coach/nlu_components")
+MODEL_INPUTS = ("config.yml", "domain", "nlu/*.yml", "stories", "coach/nlu_components", "coach/policies")
 
 
 @dataclass(frozen=True)

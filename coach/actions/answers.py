@@ -34,7 +34,7 @@ def break_out_intents() -> frozenset[str]:
 
 def answer_text(tracker: Tracker, slot: str, form: str, own_intents: frozenset[str]) -> str | None:
     """His latest message as the answer for `slot`, or None when it is not an answer to it."""
-    if tracker.get_slot("requested_slot") != slot or not _just_spoke(tracker, form):
+    if tracker.get_slot("requested_slot") != slot or not just_spoke(tracker, form):
         return None
     message = tracker.latest_message or {}
     text = str(message.get("text") or "").strip()
@@ -58,7 +58,7 @@ def sounds_like_another_flow(tracker: Tracker, form: str, own_intents: frozenset
     text = str(message.get("text") or "").strip()
     intent = message.get("intent") or {}
     name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
-    if not text or text.startswith("/") or not _just_spoke(tracker, form):
+    if not text or text.startswith("/") or not just_spoke(tracker, form):
         return None
     if name in ALWAYS_BREAK_OUT or name not in break_out_intents() - own_intents or confidence < SWITCH_CONFIDENCE:
         return None
@@ -66,7 +66,7 @@ def sounds_like_another_flow(tracker: Tracker, form: str, own_intents: frozenset
     return None if _REQUEST.search(said) else name
 
 
-def _just_spoke(tracker: Tracker, form: str) -> bool:
+def just_spoke(tracker: Tracker, form: str) -> bool:
     """True when nothing but the form ran since his last message (not on activation or a return)."""
     for event in reversed(tracker.events):
         if event.get("event") == "user":
@@ -88,3 +88,22 @@ def _offered_payloads(tracker: Tracker) -> set[str]:
         elif event.get("event") == "bot" and seen_user:
             offered |= {b.get("payload") for b in (event.get("data") or {}).get("buttons") or ()}
     return offered
+
+
+def leaves_form(message: dict, own_intents: frozenset[str] = frozenset()) -> bool:
+    """Does his message inside a free-text form mean "take me somewhere else"?
+
+    The same rules as `answer_text`: a crisis always; a command or button payload unless it
+    restarts this flow; "stop", "help" and the data commands when the model half believes it;
+    another flow's topic only when the model is sure.
+    """
+    text = str(message.get("text") or "").strip()
+    intent = message.get("intent") or {}
+    name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
+    if name == "crisis":
+        return True
+    if text.startswith("/"):
+        return name not in own_intents
+    if name in ALWAYS_BREAK_OUT:
+        return confidence >= LEAVE_CONFIDENCE
+    return name in break_out_intents() - own_intents and confidence >= SWITCH_CONFIDENCE

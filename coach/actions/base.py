@@ -7,6 +7,9 @@ from abc import ABCMeta, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActionExecutionRejected, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 from rasa_sdk.executor import ActionExecutor
 
 from coach.identity import UserRef
@@ -74,3 +77,25 @@ def action_names() -> list[str]:
 def slot(tracker: Tracker, name: str, default: Any = None) -> Any:
     value = tracker.get_slot(name)
     return default if value is None else value
+
+
+class FreeTextFormValidation(CoachFormValidation, metaclass=ABCMeta):
+    """A form that takes his own words as answers, and lets him leave whenever he means to.
+
+    `from_text` would take "/provider" or "stop" as an answer; here a message that leaves the
+    form (see `coach.actions.answers.leaves_form`) rejects the form instead, so the rules for
+    stop, help, crisis or another flow take the turn.
+    """
+
+    own_intents: frozenset[str] = frozenset()
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        from coach.actions.answers import just_spoke, leaves_form
+
+        asking, form = tracker.get_slot("requested_slot"), self.form_name()
+        # Only his newest words can lead out; when the form resumes after a detour, it asks again.
+        if asking and tracker.active_loop.get("name") == form and just_spoke(tracker, form) \
+                and leaves_form(tracker.latest_message or {}, self.own_intents):
+            return [SlotSet(asking, None), ActionExecutionRejected(form)]
+        return await super().run(dispatcher, tracker, domain)

@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from coach.actions.base import CoachAction, CoachFormValidation
+from coach.actions.base import CoachAction, FreeTextFormValidation
 from coach.feelings import default_wheel
 from coach.storage.checkins import add_checkin, recent_checkins
 from coach.storage.users import consented_user
@@ -42,7 +42,9 @@ class ActionStartCheckin(CoachAction):
         return [SlotSet("flow", "checkin"), SlotSet("checkin_mood", None), SlotSet("checkin_feeling", None)]
 
 
-class ValidateCheckinForm(CoachFormValidation):
+class ValidateCheckinForm(FreeTextFormValidation):
+    own_intents = frozenset({"checkin"})
+
     def name(self) -> str:
         return "validate_checkin_form"
 

@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from coach import ladder
 from coach.actions.base import CoachAction
 from coach.actions.conversation import stop_flow_events
-from coach.actions.free_text import FreeTextFormValidation
+from coach.actions.own_words import OwnWordsFormValidation
 from coach.words import free_text, quoted
 from coach.storage.disclosures import Moved, open_disclosure, plan_disclosure, record_outcome
 from coach.storage.models import SkillEvent
@@ -102,7 +102,7 @@ class ActionAskDisclosurePlan(CoachAction):
         return [SlotSet("disclosure_offered", offered)]
 
 
-class ValidateDisclosureForm(FreeTextFormValidation):
+class ValidateDisclosureForm(OwnWordsFormValidation):
     own_intents = frozenset({"start_disclosure", "disclosure_outcome"})
     own_buttons = frozenset({"disclosure_outcome"})
 

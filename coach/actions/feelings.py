@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from coach.actions.base import CoachAction
 from coach.actions.conversation import stop_flow_events
-from coach.actions.free_text import FreeTextFormValidation
+from coach.actions.own_words import OwnWordsFormValidation
 from coach.words import free_text
 from coach.feelings import body_place, default_wheel, heavy_note, means_not_knowing, taming_line
 from coach.storage.checkins import add_checkin
@@ -83,7 +83,7 @@ def _narrow_down(rough: str, core: str) -> str:
                           f"\"{rough}\": that's {core} territory. Can you get more specific? Pick one, or use your own word."])
 
 
-class ValidateFeelingsForm(FreeTextFormValidation):
+class ValidateFeelingsForm(OwnWordsFormValidation):
     own_intents = frozenset({"start_feelings"})
 
     def name(self) -> str:

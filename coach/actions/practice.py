@@ -11,6 +11,7 @@ from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from coach.actions.answers import just_spoke
 from coach.actions.base import CoachAction, CoachFormValidation, slot
 from coach.actions.conversation import stop_flow_events
 from coach.content import load
@@ -120,7 +121,8 @@ class ValidatePracticeForm(CoachFormValidation):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
         asking = tracker.get_slot("requested_slot")
-        if asking and tracker.active_loop.get("name") == FORM and is_break_out(tracker.latest_message):
+        if asking and tracker.active_loop.get("name") == FORM and just_spoke(tracker, FORM) \
+                and is_break_out(tracker.latest_message):
             # Rejecting the form hands the turn to the rules: stop, help, another flow.
             return [SlotSet(asking, None), ActionExecutionRejected(FORM)]
         return await super().run(dispatcher, tracker, domain)

@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from coach.actions.base import CoachAction
 from coach.actions.conversation import stop_flow_events
-from coach.actions.free_text import FreeTextFormValidation
+from coach.actions.own_words import OwnWordsFormValidation
 from coach.words import free_text, quoted
 from coach.norms import by_name, classify, common_scripts, norms
 from coach.storage.models import SkillEvent
@@ -79,7 +79,7 @@ class ActionAskReframeText(CoachAction):
         return [SlotSet("reframe_example", example)]
 
 
-class ValidateReframeForm(FreeTextFormValidation):
+class ValidateReframeForm(OwnWordsFormValidation):
     own_intents = frozenset({"start_reframe", "list_reframes"})
 
     def name(self) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from coach.safety.normalise import normalise, squeeze
+from coach.safety.normalise import normalise
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yml")
 
@@ -25,8 +25,16 @@ class Lexicon:
 
 
 def _compile_groups(groups: dict[str, list[str]]) -> dict[str, re.Pattern]:
-    return {name: re.compile("|".join(f"(?:{squeeze(p)})" for p in patterns))
+    return {name: re.compile("|".join(f"(?:{squeeze_pattern(p)})" for p in patterns))
             for name, patterns in groups.items()}
+
+
+_PATTERN_RUNS = re.compile(r"(?<!\\)([a-z])\1+")
+
+
+def squeeze_pattern(pattern: str) -> str:
+    """squeeze() for a regex: 'better' -> 'beter', but the escape in '\\bbetter' stays whole."""
+    return _PATTERN_RUNS.sub(r"\1", pattern)
 
 
 @dataclass(frozen=True)

@@ -112,3 +112,15 @@ async def test_a_returning_user_is_remembered_after_a_restart(settings, user):
     turn = await second.respond(user, "angry")
     await second.close()
     assert "angry" in texts(turn), "the check-in continued where it left off"
+
+
+async def test_a_checkin_never_traps_him(say, consented):
+    await consented()
+    await say("/checkin")
+    turn = await say("/provider")
+    assert turn.flow == "provider"
+    await say("/checkin")
+    turn = await say("stop")
+    assert turn.flow is None and "checkin_mood" not in texts(turn)
+    turn = await say("/checkin")
+    assert payloads(turn) == ["1", "2", "3", "4", "5"], "coming back starts the check-in afresh"

@@ -1,36 +1,35 @@
-"""Every free-text answer in a form lets a break-out intent through: stop, a crisis, a command, another flow."""
+"""No form swallows a way out: every free-text answer lets a crisis through, and the form's
+validation lets him leave for stop, help, the data commands or another flow (tested per flow)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from rasa.shared.core.domain import Domain
 
-from coach.commands import COMMANDS
+from coach.actions.base import FreeTextFormValidation, build_executor
+from coach.services import Services
 
 ROOT = Path(__file__).resolve().parents[2]
-ALWAYS_BREAK_OUT = {"stop", "crisis", "help", "goodbye"}
-NOT_BREAK_OUTS = {"greet", "about"}  # "hi" or "who are you?" mid-form need not end it
-# Practice replies are role-play lines ("forget about it, it doesn't matter" reads as `stop`): only a
-# crisis always breaks out there, and ValidatePracticeForm.run decides the rest (tested in tests/practice/).
-BREAK_OUTS_DECIDED_BY_THE_FORM = {"practice_scenario", "practice_reply"}
+# Practice replies are role-play lines ("forget about it" reads as `stop`); its validation decides.
+OWN_BREAK_OUT_RULES = {"validate_practice_form"}
 
 
-def _break_out_intents(domain: Domain) -> set[str]:
-    commanded = {intent for intent, _ in COMMANDS.values()} - NOT_BREAK_OUTS
-    return (ALWAYS_BREAK_OUT | commanded) & set(domain.intents)
-
-
-def test_every_free_text_form_slot_lets_every_break_out_intent_through():
-    domain = Domain.load(str(ROOT / "domain"))
-    expected = _break_out_intents(domain)
-    missing = {}
+def _forms_with_free_text(domain: Domain) -> dict[str, list[str]]:
+    forms: dict[str, list[str]] = {}
     for slot in domain.slots:
-        if slot.name in BREAK_OUTS_DECIDED_BY_THE_FORM:
-            assert all("crisis" in (m.get("not_intent") or []) for m in slot.mappings), slot.name
-            continue
         for mapping in slot.mappings:
             if mapping.get("type") == "from_text":
-                absent = expected - set(mapping.get("not_intent") or [])
-                if absent:
-                    missing[slot.name] = sorted(absent)
-    assert not missing, f"form slots that would swallow a break-out intent: {missing}"
+                for condition in mapping.get("conditions") or []:
+                    forms.setdefault(condition["active_loop"], []).append(slot.name)
+                assert "crisis" in (mapping.get("not_intent") or []), f"{slot.name} would swallow a crisis"
+    return forms
+
+
+def test_every_free_text_form_lets_him_leave():
+    domain = Domain.load(str(ROOT / "domain"))
+    actions = build_executor(Services.__new__(Services)).actions
+    for form in _forms_with_free_text(domain):
+        validation = f"validate_{form}"
+        assert validation in actions, f"{form} has free-text answers but no validation to leave it"
+        action = actions[validation].__self__ if hasattr(actions[validation], "__self__") else None
+        assert isinstance(action, FreeTextFormValidation) or validation in OWN_BREAK_OUT_RULES, validation

@@ -1,8 +1,10 @@
-"""Forms whose questions take free text: his message fills the requested slot unless it leaves the form.
+"""Forms that take his own words through `custom` slot mappings, extracted here.
 
-When a message is an answer is decided in `coach/actions/answers.py` (shared with the lesson and
-provider forms). On top of that, an answer that only *sounds* like another flow stays an answer,
-with a one-tap button to switch in case he did mean it.
+When a message is an answer is decided in `coach/actions/answers.py` (`answer_text`, shared with
+the lesson and provider forms); extracting nothing makes the form reject, so the rules for "stop",
+a crisis or another flow take over. On top of that, an answer that only *sounds* like another flow
+stays an answer, with a one-tap button to switch in case he did mean it. (Forms with `from_text`
+slots use `FreeTextFormValidation` in base.py instead: same rules, applied before validation.)
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from coach.actions.base import CoachFormValidation
 from coach.content import load
 
 
-class FreeTextFormValidation(CoachFormValidation):
+class OwnWordsFormValidation(CoachFormValidation):
     """Fills the requested slot (a `custom` mapping in the domain) with his text; extracting nothing
     makes the form reject, so the rules for "stop", a crisis or another flow take over."""
 

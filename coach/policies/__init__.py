@@ -1,0 +1,1 @@
+"""Custom dialogue policies (registered with Rasa through config.yml)."""
