@@ -15,7 +15,7 @@ $(UV):
 	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
 
 $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --python 3.10
+	$(UV) sync --frozen --python 3.10 --compile-bytecode
 	touch $@
 
 chat: install

@@ -25,6 +25,10 @@ CONVERSATIONS = [
     ["hey", "/give_consent", '/set_country{"country": "AU"}', "I feel like shit today", "1",
      "gutted", "are you a bot", "what is confide", "see ya"],
     ["morning", "sure", "Canada", "check in", "purple", "4", "proud", "stop", "cheers, bye"],
+    ["hey", "/give_consent", "/country us", "/practice", "2", "sounds like a rough day, what happened?",
+     "that must have been so frustrating", "/progress", "bye"],
+    ["hi", "yes", "UK", "/provider", "work is mental and the mortgage went up", "worried", "keep it",
+     "/listen", "next", "I want to kill myself", "no", "a bit better", "thanks, bye"],
 ]
 BASELINE_CONFIG = """recipe: default.v1
 language: en

@@ -10,6 +10,7 @@ import traceback
 
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from coach.commands import command_payload
@@ -113,6 +114,7 @@ class Coach:
             tracker = await processor.log_message(message, should_save_tracker=False)
             tracker = await processor.run_action_extract_slots(channel, tracker)
             await processor._run_prediction_loop(channel, tracker)
+            _keep_crisis_words_out(tracker)
             await processor.save_tracker(tracker)
             requests = {privacy.requested(m) for m in channel.messages} - {None}
             extra = self._carry_out(user, requests)
@@ -155,6 +157,15 @@ def _turn_from(raw: str, tracker: DialogueStateTracker, replies: list[Reply]) ->
     intent = tracker.latest_message.intent if tracker.latest_message else {}
     return Turn(raw, replies, intent.get("name"), float(intent.get("confidence") or 0.0),
                 tracker.get_slot("flow"))
+
+
+def _keep_crisis_words_out(tracker: DialogueStateTracker) -> None:
+    """A crisis the model caught (the lexicon's are swapped before Rasa) is stored without his words."""
+    latest = next((e for e in reversed(tracker.events) if isinstance(e, UserUttered)), None)
+    if latest is None or (latest.intent or {}).get("name") != "crisis" or latest.text == CRISIS_PAYLOAD:
+        return
+    latest.text = CRISIS_PAYLOAD
+    latest.parse_data = {**latest.parse_data, "text": CRISIS_PAYLOAD}
 
 
 def _log_failure(user: UserRef, error: Exception) -> None:
