@@ -6,8 +6,11 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coach.words import quoted
 from coach.practice.progress import last_practice
+from coach.storage.disclosures import open_disclosure
 from coach.storage.models import CheckIn, User
+from coach.storage.reframes import recent_reframes
 
 
 def checkin_streak(session: Session, user: User, today: date) -> int:
@@ -34,4 +37,14 @@ def where_we_left_off(session: Session, user: User, today: date | None = None) -
     practised = last_practice(session, user)
     if practised:
         recap.append(practised)
+    last_reframe = next(iter(recent_reframes(session, user, limit=1)), None)
+    if last_reframe is not None:
+        recap.append(f"Your last reframe: {quoted(last_reframe.reframe)}.")
+    homework = open_disclosure(session, user)
+    if homework is not None:  # last, so the follow-up buttons answer the last thing said
+        recap.append(f"Last time you planned to tell her: {quoted(homework.plan)}. Did you try it? How did it land?")
     return recap
+
+
+def has_open_homework(session: Session, user: User) -> bool:
+    return open_disclosure(session, user) is not None

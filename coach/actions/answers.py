@@ -9,6 +9,8 @@ answer, and everything else is his answer too.
 """
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 
 from coach.commands import COMMANDS
@@ -18,6 +20,11 @@ NOT_BREAK_OUTS = frozenset({"greet", "about"})  # "hi" mid-form is not a reason 
 SWITCH_CONFIDENCE = 0.9  # typed text switches flows only when the model is this sure
 LEAVE_CONFIDENCE = 0.5  # a "stop" the model barely believes is more likely an answer
 PASSIVE_ACTIONS = frozenset({"action_listen", "action_extract_slots"})
+# How a request to switch reads ("let's...", "can we...", "...instead?"), as opposed to an answer that
+# only sounds like another flow ("I never open up to her" reads as start_disclosure at 1.0).
+_REQUEST = re.compile(r"^(let'?s|can we|could we|can you|could you|i want to|i wanna|i'd like to|id like to|"
+                      r"help me|show me|teach me|take me|go to|switch|actually|instead|how do i)\b|"
+                      r"\b(instead|rather|switch to|the \w+ (thing|exercise|one))\b|\?$")
 
 
 def break_out_intents() -> frozenset[str]:
@@ -42,6 +49,21 @@ def answer_text(tracker: Tracker, slot: str, form: str, own_intents: frozenset[s
     if name in break_out_intents() - own_intents and confidence >= SWITCH_CONFIDENCE:
         return None
     return text
+
+
+def sounds_like_another_flow(tracker: Tracker, form: str, own_intents: frozenset[str]) -> str | None:
+    """The intent his message was taken for, when `answer_text` let it leave the form only because the
+    model was sure of another flow, yet it isn't phrased as a request: then it is likelier an answer."""
+    message = tracker.latest_message or {}
+    text = str(message.get("text") or "").strip()
+    intent = message.get("intent") or {}
+    name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
+    if not text or text.startswith("/") or not just_spoke(tracker, form):
+        return None
+    if name in ALWAYS_BREAK_OUT or name not in break_out_intents() - own_intents or confidence < SWITCH_CONFIDENCE:
+        return None
+    said = re.sub(r"[^\w' ]+", "", text.casefold().replace("\u2019", "'")).strip()
+    return None if _REQUEST.search(said) else name
 
 
 def just_spoke(tracker: Tracker, form: str) -> bool:

@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecuted, ActiveLoop, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from coach import memory
+from coach import ladder, memory
 from coach.actions.base import CoachAction
 from coach.content import load
 from coach.storage.users import consented_user
@@ -68,9 +68,10 @@ class ActionGreet(CoachAction):
         with self.services.database.unit_of_work() as session:
             user = consented_user(session, self.user_ref(tracker))
             recap = memory.where_we_left_off(session, user) if user else []
+            follow_up = ladder.outcome_buttons() if user and memory.has_open_homework(session, user) else []
         opener = random.choice(["Good to see you.", "Welcome back.", "Hey, good to have you here."])
         if recap:
-            dispatcher.utter_message(text=f"{opener} " + " ".join(recap))
+            dispatcher.utter_message(text=f"{opener} " + " ".join(recap), buttons=follow_up)
         dispatcher.utter_message(text="What would you like to work on?", buttons=menu_buttons())
         return []
 
