@@ -57,8 +57,9 @@ class ActionGreet(CoachAction):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         consent = tracker.get_slot("consent")
         if consent == "pending":
-            dispatcher.utter_message(text="Hi. Whenever you're ready, just answer the question above: "
-                                          "is it OK if I store our conversation?")
+            if not _asked_this_turn(tracker):  # the welcome has just asked it
+                dispatcher.utter_message(text="Hi. Whenever you're ready, just answer the question "
+                                              "above: is it OK if I store our conversation?")
             return []
         if consent == "declined":
             dispatcher.utter_message(text="Hi. Nothing is stored for you, as you asked. Type /start "
@@ -74,6 +75,19 @@ class ActionGreet(CoachAction):
             dispatcher.utter_message(text=f"{opener} " + " ".join(recap), buttons=follow_up)
         dispatcher.utter_message(text="What would you like to work on?", buttons=menu_buttons())
         return []
+
+
+def _asked_this_turn(tracker: Tracker) -> bool:
+    """Did a new session's welcome (which asks for consent) come just before his message?"""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif event.get("event") == "session_started" and seen_user:
+            return True
+    return False
 
 
 class ActionShowHelp(CoachAction):

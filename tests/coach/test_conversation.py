@@ -12,6 +12,9 @@ async def test_first_contact_explains_confide_and_asks_consent(say):
     turn = await say("hi")
     assert "coach, not therapy" in texts(turn)
     assert {"/give_consent", "/decline_consent"} <= set(payloads(turn))
+    assert "Whenever you're ready" not in texts(turn), "the consent question is asked once, not twice"
+    turn = await say("hello?")
+    assert "Whenever you're ready" in texts(turn)
 
 
 async def test_consent_by_typing_yes_records_the_user_and_asks_country(say, coach, user):
