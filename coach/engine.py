@@ -16,6 +16,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from coach.commands import command_payload
 from coach.identity import UserRef
 from coach.limits import RateLimiter, clean_text, has_words, mostly_non_latin
+from coach.progress import remove_chart
 from coach.replies import Button, Document, Reply, Turn
 from coach.safety.detector import CrisisDetector
 from coach.services import Services
@@ -131,6 +132,7 @@ class Coach:
                 return [Reply(document=Document(filename, privacy.export_json(export)))]
         if privacy.FORGET_REQUEST in requests:
             privacy.forget_user(self.services.database, user)
+            remove_chart(self.services.settings.charts_dir, user.sender_id)
             self.forget_conversation(user)
             logger.info("forgot a user on %s", user.platform)
         return []

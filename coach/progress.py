@@ -29,8 +29,10 @@ def remove_chart(charts_dir: Path, sender_id: str) -> None:
 
 def draw_progress_chart(moods: list[tuple[datetime, int]], skills: dict[str, int], path: Path) -> Path:
     """Draw mood over time (top) and skills practised (bottom) to `path`; returns `path`."""
-    figure = Figure(figsize=(8, 7), dpi=100, layout="constrained")
+    figure = Figure(figsize=(8, 7), dpi=100)
     FigureCanvasAgg(figure)
+    # Fixed margins: matplotlib's constrained layout would cost more than the drawing itself.
+    figure.subplots_adjust(left=0.13, right=0.97, top=0.95, bottom=0.08, hspace=0.35)
     mood_axes, skill_axes = figure.subplots(2, 1, gridspec_kw={"height_ratios": [3, 2]})
     _draw_moods(mood_axes, moods)
     _draw_skills(skill_axes, skills)

@@ -1,6 +1,7 @@
 """Training the coach's Rasa model when it is missing or its training data changed."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sys
 import threading
@@ -84,7 +85,9 @@ def train(data: TrainingData, models_dir: Path, name: str, out: TextIO = sys.std
     models_dir.mkdir(parents=True, exist_ok=True)
     print(f"Training {data.description} (the training data changed or no model exists yet)...", file=out)
     started = time.perf_counter()
-    with _ticker(lambda s: print(f"  ...still training ({s:.0f} s)", file=out, flush=True)):
+    # Rasa prints its own notes on stdout; keep stdout for what the command itself prints (JSON).
+    with _ticker(lambda s: print(f"  ...still training ({s:.0f} s)", file=out, flush=True)), \
+            contextlib.redirect_stdout(out):
         model = data.fit(models_dir, name)
     elapsed = time.perf_counter() - started
     if not model:

@@ -16,7 +16,7 @@ def test_bench_json_reports_every_figure(trained_model):
     done = subprocess.run([COACH, "bench", "--users", "2", "--no-baseline", "--reuse-model", "--json"],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures = json.loads(done.stdout)  # stdout is the one JSON object, nothing else
     assert {"load_s", "p50_ms", "p95_ms", "p99_ms", "turns_per_s", "peak_rss_mb", "train_s", "baseline"} <= set(figures)
     assert figures["turns"] > 0 and figures["p50_ms"] <= figures["p95_ms"] <= figures["p99_ms"]
     assert figures["peak_rss_mb"] > 0 and figures["baseline"] is None

@@ -129,3 +129,16 @@ async def test_without_consent_nothing_is_kept_and_it_says_so(coach):
     await ActionProgress(coach.services).run(dispatcher, tracker, {})
     assert "haven't said it's OK to store" in dispatcher.messages[0]["text"]
     assert not any(m.get("image") for m in dispatcher.messages)
+
+
+async def test_forget_deletes_his_progress_chart_too(say, consented, coach, user):
+    await consented()
+    for message in ("/checkin", "4", "hopeful"):
+        await say(message)
+    turn = await say("/progress")
+    chart = Path(next(r.image for r in turn.replies if r.image))
+    assert chart.exists() and chart == chart_path(coach.services.settings.charts_dir, user.sender_id)
+    turn = await say("/forget")
+    yes = next(b.payload for r in turn.replies for b in r.buttons if b.title.startswith("Yes"))
+    await say(yes)
+    assert not chart.exists()
