@@ -16,7 +16,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.nlu.featurizers.featurizer import Featurizer
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, hstack, vstack
@@ -66,9 +66,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         model = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"],
                                    tol=self.config["tol"], random_state=self.config["random_state"],
                                    class_weight="balanced", solver="lbfgs")
-        model.fit(_features(examples), [e.get(INTENT) for e in examples])
+        features, origins, offsets = _training_matrix(examples)
+        model.fit(features, [e.get(INTENT) for e in examples])
         self.weights = {"coef": model.coef_, "intercept": model.intercept_,
-                        "classes": np.array(model.classes_, dtype=str)}
+                        "classes": np.array(model.classes_, dtype=str),
+                        "origins": np.array(origins, dtype=str), "offsets": np.array(offsets)}
         with self._model_storage.write_to(self._resource) as directory:
             np.savez(directory / WEIGHTS_FILE, **self.weights)
         return self._resource
@@ -76,31 +78,43 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def process(self, messages: list[Message]) -> list[Message]:
         if not self.weights or not messages:
             return messages
-        probabilities = self._probabilities(_features(messages))
         classes = self.weights["classes"]
-        for message, row in zip(messages, probabilities):
+        for message in messages:
+            row = self._probabilities(message)
             order = np.argsort(-row)[: self.config["ranking_length"]]
             ranking = [{"name": str(classes[i]), "confidence": float(row[i])} for i in order]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set("intent_ranking", ranking, add_to_output=True)
         return messages
 
-    def _probabilities(self, features: csr_matrix) -> np.ndarray:
-        scores = np.asarray(features @ self.weights["coef"].T) + self.weights["intercept"]
-        if scores.shape[1] == 1:  # two intents: scikit-learn fits one binary model
-            positive = 1.0 / (1.0 + np.exp(-scores[:, 0]))
-            return np.column_stack([1.0 - positive, positive])
-        scores -= scores.max(axis=1, keepdims=True)
+    def _probabilities(self, message: Message) -> np.ndarray:
+        """Softmax of one message's scores, summed block by block: no sparse stacking per turn."""
+        coef, scores = self.weights["coef"], self.weights["intercept"].astype(float).copy()
+        offsets = dict(zip(self.weights["origins"].tolist(), self.weights["offsets"].tolist()))
+        for origin, block in _sentence_blocks(message):
+            start = offsets.get(origin)
+            if start is not None and block.shape[1]:
+                part = coef[:, start:start + block.shape[1]]
+                scores = scores + np.asarray(block @ part.T).ravel()
+        if coef.shape[0] == 1:  # two intents: scikit-learn fits one binary model
+            positive = 1.0 / (1.0 + np.exp(-scores[0]))
+            return np.array([1.0 - positive, positive])
+        scores -= scores.max()
         exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        return exp / exp.sum()
 
 
-def _features(messages: list[Message]) -> csr_matrix:
-    """Sentence-level sparse and dense features of each message, side by side."""
-    rows = []
-    for message in messages:
-        sparse = message.get_sparse_features(attribute=TEXT)[1]
-        dense = message.get_dense_features(attribute=TEXT)[1]
-        rows.append(hstack([csr_matrix(sparse.features if sparse else []),
-                            csr_matrix(dense.features if dense else [])]))
-    return vstack(rows).tocsr()
+def _sentence_blocks(message: Message) -> list[tuple[str, csr_matrix]]:
+    """Each featurizer's sentence-level features of the text, in a fixed order (by origin)."""
+    blocks = [(str(f.origin), csr_matrix(f.features)) for f in message.features
+              if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
+    return sorted(blocks, key=lambda block: block[0])
+
+
+def _training_matrix(messages: list[Message]) -> tuple[csr_matrix, list[str], list[int]]:
+    """All messages' blocks side by side, with where each featurizer's columns start."""
+    per_message = [_sentence_blocks(m) for m in messages]
+    origins = [origin for origin, _ in per_message[0]]
+    widths = [block.shape[1] for _, block in per_message[0]]
+    rows = [hstack([block for _, block in blocks]) for blocks in per_message]
+    return vstack(rows).tocsr(), origins, [int(sum(widths[:i])) for i in range(len(widths))]
