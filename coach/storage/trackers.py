@@ -8,8 +8,9 @@ run one at a time under Rasa's lock, and a turn that fails drops its cached trac
 from __future__ import annotations
 
 import itertools
+import json
 from collections import OrderedDict
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Optional
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
@@ -45,8 +46,14 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
             self._unconsented.put(sender_id, tracker)
             return
         self._unconsented.pop(sender_id)
-        await super().save(tracker)
-        self._remember(tracker)
+        await self.stream_events(tracker)
+        # One transaction and one multi-row insert: Rasa's ORM save costs ~3 ms a turn.
+        with self.engine.begin() as connection:
+            rows = [_event_row(sender_id, event) for event in self._unsaved_events(tracker)]
+            if rows:
+                connection.execute(self.SQLEvent.__table__.insert(), rows)
+            newest = connection.execute(self._newest_id_query(sender_id)).scalar()
+        self._cached.put(sender_id, (tracker, newest, len(tracker.events)))
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         unconsented = self._unconsented.get(sender_id)
@@ -79,7 +86,7 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
         self._cached.pop(sender_id)
         self._consented.discard(sender_id)
 
-    def _additional_events(self, session, tracker: DialogueStateTracker) -> Iterator:
+    def _unsaved_events(self, tracker: DialogueStateTracker) -> list:
         """The tracker's events not stored yet.
 
         Rasa counts the stored events of the current session, which is wrong for a tracker that
@@ -87,8 +94,9 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
         """
         cached = self._cached.get(tracker.sender_id)
         if cached is not None and cached[1] == self._newest_event_id(tracker.sender_id):
-            return itertools.islice(tracker.events, cached[2], None)
-        return super()._additional_events(session, tracker)
+            return list(itertools.islice(tracker.events, cached[2], None))
+        with self.session_scope() as session:
+            return list(super()._additional_events(session, tracker))
 
     def _remember(self, tracker: DialogueStateTracker) -> None:
         self._cached.put(tracker.sender_id,
@@ -100,9 +108,19 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
         return sender_id in self._consented
 
     def _newest_event_id(self, sender_id: str) -> Optional[int]:
-        query = select(func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
         with self.engine.connect() as connection:
-            return connection.execute(query).scalar()
+            return connection.execute(self._newest_id_query(sender_id)).scalar()
+
+    def _newest_id_query(self, sender_id: str):
+        return select(func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
+
+
+def _event_row(sender_id: str, event) -> dict:
+    """One `events` row, as Rasa's SQLTrackerStore writes it."""
+    data = event.as_dict()
+    return {"sender_id": sender_id, "type_name": event.type_name, "timestamp": data.get("timestamp"),
+            "intent_name": (data.get("parse_data") or {}).get("intent", {}).get("name"),
+            "action_name": data.get("name"), "data": json.dumps(data)}
 
 
 class _Bounded:
