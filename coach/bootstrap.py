@@ -14,13 +14,16 @@ async def build_coach(settings: Settings, out: TextIO = sys.stderr, model_path: 
     configure_logging(settings.log_level)
     from rasa.core.agent import Agent
 
+    from coach import content
     from coach.actions.base import build_executor
     from coach.engine import Coach
     from coach.graph_runner import use_sequential_graph_runner
     from coach.identity import UserRef
     from coach.inprocess import InProcessActionEndpoint, speed_up_action_result_validation
     from coach.practice.grader import load_grader
+    from coach.practice.scenarios import library
     from coach.safety.detector import default_detector
+    from coach.safety.resources import default_resources
     from coach.services import Services
     from coach.storage.trackers import ConsentAwareTrackerStore
     from coach.storage.users import has_consented
@@ -37,6 +40,10 @@ async def build_coach(settings: Settings, out: TextIO = sys.stderr, model_path: 
             return has_consented(session, UserRef.from_sender_id(sender_id))
 
     trackers = ConsentAwareTrackerStore(domain=None, database=services.database, has_consented=consented)
+    # Content is read now rather than by the first turn that needs it.
+    content.load_all()
+    library()
+    default_resources()
     endpoint = InProcessActionEndpoint(build_executor(services))
     agent = Agent.load(str(model), tracker_store=trackers, action_endpoint=endpoint)
     return Coach(agent, services, trackers, default_detector())

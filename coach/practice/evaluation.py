@@ -4,15 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from coach.content import read_yaml
 from coach.practice.grader import Grader
 from coach.practice.skills import CLASSES
 
 
 def load_labelled(path: Path) -> list[tuple[str, str]]:
     """(text, label) pairs from a Rasa-style NLU YAML file."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     pairs = []
     for block in data.get("nlu") or ():
         if "intent" not in block:

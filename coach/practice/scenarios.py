@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from coach.content import CONTENT_DIR
+from coach.content import CONTENT_DIR, read_yaml
 from coach.practice.skills import CLASSES
 
 SCENARIO_DIR = CONTENT_DIR / "scenarios"
@@ -80,7 +78,7 @@ def parse(scenario_id: str, data: Any) -> Scenario:
 @functools.lru_cache(maxsize=4)
 def library(directory: Path = SCENARIO_DIR) -> dict[str, Scenario]:
     """Every scenario, by id (its file name), in file-name order."""
-    return {path.stem: parse(path.stem, yaml.safe_load(path.read_text(encoding="utf-8")))
+    return {path.stem: parse(path.stem, read_yaml(path))
             for path in sorted(directory.glob("*.yml"))}
 
 

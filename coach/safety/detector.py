@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from coach.content import read_yaml
 from coach.safety.normalise import normalise
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yml")
@@ -20,7 +19,7 @@ class Lexicon:
 
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> "Lexicon":
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         return cls(crisis=_compile_groups(data["crisis"]), benign=_compile_groups(data["benign"]))
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from coach.content import read_yaml
 
 RESOURCES_PATH = Path(__file__).with_name("resources.yml")
 
@@ -39,7 +39,7 @@ class CrisisResources:
 
     @classmethod
     def load(cls, path: Path = RESOURCES_PATH) -> "CrisisResources":
-        return cls(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return cls(read_yaml(path))
 
     def country_code(self, typed: str | None) -> str | None:
         """'the UK' -> 'GB'; None for a country without listed lines."""

@@ -93,7 +93,10 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
         started a new session in memory; we know how many of this tracker's events are stored.
         """
         cached = self._cached.get(tracker.sender_id)
-        if cached is not None and cached[1] == self._newest_event_id(tracker.sender_id):
+        # The cached tracker itself was checked against the database when this turn fetched it.
+        fresh = cached is not None and (cached[0] is tracker
+                                        or cached[1] == self._newest_event_id(tracker.sender_id))
+        if fresh:
             return list(itertools.islice(tracker.events, cached[2], None))
         with self.session_scope() as session:
             return list(super()._additional_events(session, tracker))

@@ -1,4 +1,4 @@
-"""The engine's two speed-ups change how Rasa runs, never what it decides."""
+"""The engine's speed-ups change how Rasa runs, never what it decides."""
 from __future__ import annotations
 
 import copy
@@ -8,10 +8,13 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import UserMessage
 from rasa.engine.runner.dask import DaskGraphRunner
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted, UserUttered, UserUtteranceReverted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from coach.graph_runner import SequentialGraphRunner
 from coach.inprocess import speed_up_action_result_validation
+from coach.policies.incremental_rules import IncrementalRulePolicy
 
 MESSAGES = ["hi", "let's do a check in", "kinda pissed off", "this deadline is killing me",
             "I want to end it all", "zxqv blorp", "/help"]
@@ -65,3 +68,42 @@ def test_well_formed_action_results_are_accepted():
 def test_malformed_action_results_are_rejected_with_rasas_error(broken):
     with pytest.raises(ValidationError):
         _action()._validate_action_result(copy.deepcopy(broken))
+
+
+def _rule_policy(coach) -> IncrementalRulePolicy:
+    nodes = coach.agent.processor.graph_runner._instantiated_nodes.values()
+    return next(node._component for node in nodes if isinstance(node._component, IncrementalRulePolicy))
+
+
+async def test_the_rule_policy_keeps_the_states_rasa_would_rebuild(coach, user):
+    policy = _rule_policy(coach)
+    compared = []
+    incremental = policy.past_states
+
+    def checked(tracker, domain):
+        ours = incremental(tracker, domain)
+        compared.append((ours, tracker.past_states(domain)))
+        return ours
+
+    policy.past_states = checked
+    # Forms, a fallback, a crisis with its follow-up, leaving a flow, a practice scenario.
+    for text in ["hi", "/give_consent", "UK", "let's do a check in", "3", "kinda stressed",
+                 "zxqv blorp", "/provider", "the mortgage went up", "stop", "I want to kill myself",
+                 "a bit better", "/practice", "2", "sounds rough, what happened?", "/help", "bye"]:
+        await coach.handle(user, text)
+    assert len(compared) > 30
+    for ours, rasas in compared:
+        assert ours == rasas
+
+
+def test_an_undone_turn_is_rebuilt_not_reused(coach):
+    policy = _rule_policy(coach)
+    domain = coach.agent.domain
+    tracker = DialogueStateTracker.from_events("test:undo", [
+        ActionExecuted(ACTION_LISTEN_NAME), UserUttered("hi", {"name": "greet"}),
+        ActionExecuted("action_greet"), ActionExecuted(ACTION_LISTEN_NAME),
+        UserUttered("help", {"name": "help"})], slots=domain.slots)
+    assert policy.past_states(tracker, domain) == tracker.past_states(domain)
+    tracker.update(UserUtteranceReverted())
+    assert policy.past_states(tracker, domain) == tracker.past_states(domain)
+    assert len(policy.past_states(tracker, domain)) == 3
