@@ -19,7 +19,7 @@ from rasa.nlu.featurizers.featurizer import Featurizer
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from scipy.sparse import csr_matrix, hstack, vstack
+from scipy.sparse import csr_matrix, hstack, issparse, vstack
 
 WEIGHTS_FILE = "weights.npz"
 
@@ -39,7 +39,14 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         self.config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
+        self._use(weights)
+
+    def _use(self, weights: dict[str, np.ndarray] | None) -> None:
         self.weights = weights
+        self._columns = _columns_by_origin(weights) if weights else {}
+        # One row of scores per feature column, contiguous: a message's few active columns
+        # are then gathered without touching the rest of the matrix.
+        self._coef_by_column = np.ascontiguousarray(weights["coef"].T) if weights else None
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -68,9 +75,9 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                                    class_weight="balanced", solver="lbfgs")
         features, origins, offsets = _training_matrix(examples)
         model.fit(features, [e.get(INTENT) for e in examples])
-        self.weights = {"coef": model.coef_, "intercept": model.intercept_,
-                        "classes": np.array(model.classes_, dtype=str),
-                        "origins": np.array(origins, dtype=str), "offsets": np.array(offsets)}
+        self._use({"coef": model.coef_, "intercept": model.intercept_,
+                   "classes": np.array(model.classes_, dtype=str),
+                   "origins": np.array(origins, dtype=str), "offsets": np.array(offsets)})
         with self._model_storage.write_to(self._resource) as directory:
             np.savez(directory / WEIGHTS_FILE, **self.weights)
         return self._resource
@@ -88,20 +95,42 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return messages
 
     def _probabilities(self, message: Message) -> np.ndarray:
-        """Softmax of one message's scores, summed block by block: no sparse stacking per turn."""
-        coef, scores = self.weights["coef"], self.weights["intercept"].astype(float).copy()
-        offsets = dict(zip(self.weights["origins"].tolist(), self.weights["offsets"].tolist()))
-        for origin, block in _sentence_blocks(message):
-            start = offsets.get(origin)
-            if start is not None and block.shape[1]:
-                part = coef[:, start:start + block.shape[1]]
-                scores = scores + np.asarray(block @ part.T).ravel()
-        if coef.shape[0] == 1:  # two intents: scikit-learn fits one binary model
+        """Softmax of one message's scores, from its active feature columns only."""
+        scores = self.weights["intercept"].astype(float)
+        for origin, columns, values in _active_columns(message):
+            if origin in self._columns and len(columns):
+                start, width = self._columns[origin]
+                inside = columns < width
+                scores += values[inside] @ self._coef_by_column[start + columns[inside]]
+        if self._coef_by_column.shape[1] == 1:  # two intents: scikit-learn fits one binary model
             positive = 1.0 / (1.0 + np.exp(-scores[0]))
             return np.array([1.0 - positive, positive])
         scores -= scores.max()
         exp = np.exp(scores)
         return exp / exp.sum()
+
+
+def _columns_by_origin(weights: dict[str, np.ndarray]) -> dict[str, tuple[int, int]]:
+    """Where each featurizer's columns start in the weights, and how many it has."""
+    origins, offsets = weights["origins"].tolist(), weights["offsets"].tolist()
+    ends = offsets[1:] + [weights["coef"].shape[1]]
+    return {origin: (start, end - start) for origin, start, end in zip(origins, offsets, ends)}
+
+
+def _active_columns(message: Message) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """Each featurizer's sentence features of the text as (origin, columns, values), non-zero only."""
+    active = []
+    for feature in message.features:
+        if feature.attribute == TEXT and feature.type == FEATURE_TYPE_SENTENCE:
+            matrix = feature.features
+            if issparse(matrix):
+                row = matrix.tocoo()
+                active.append((str(feature.origin), row.col, row.data.astype(float)))
+            else:
+                values = np.asarray(matrix, dtype=float).ravel()
+                columns = np.flatnonzero(values)
+                active.append((str(feature.origin), columns, values[columns]))
+    return active
 
 
 def _sentence_blocks(message: Message) -> list[tuple[str, csr_matrix]]:

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Optional
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import sessionmaker
 
 from coach.storage.database import Database
@@ -39,6 +39,9 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
         self._unconsented: _Bounded = _Bounded(max_unconsented)
         # sender -> (tracker, newest stored event id, how many of the tracker's events are stored)
         self._cached: _Bounded = _Bounded(max_cached)
+        # Built once: it runs two or three times a turn.
+        self._newest_id = (select(func.max(self.SQLEvent.id))
+                           .where(self.SQLEvent.sender_id == bindparam("sender")))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         sender_id = tracker.sender_id
@@ -52,7 +55,7 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
             rows = [_event_row(sender_id, event) for event in self._unsaved_events(tracker)]
             if rows:
                 connection.execute(self.SQLEvent.__table__.insert(), rows)
-            newest = connection.execute(self._newest_id_query(sender_id)).scalar()
+            newest = connection.execute(self._newest_id, {"sender": sender_id}).scalar()
         self._cached.put(sender_id, (tracker, newest, len(tracker.events)))
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
@@ -112,10 +115,7 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
 
     def _newest_event_id(self, sender_id: str) -> Optional[int]:
         with self.engine.connect() as connection:
-            return connection.execute(self._newest_id_query(sender_id)).scalar()
-
-    def _newest_id_query(self, sender_id: str):
-        return select(func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
+            return connection.execute(self._newest_id, {"sender": sender_id}).scalar()
 
 
 def _event_row(sender_id: str, event) -> dict:
