@@ -98,3 +98,35 @@ class ActionForget(CoachAction):
                      "like a copy.) Delete everything? Pick a button: typing won't delete anything.",
                 buttons=CONFIRM_BUTTONS)
         return []
+
+
+class ActionForgetTypedAnswer(CoachAction):
+    """A typed yes or no right after /forget. No keeps everything; yes points to the button,
+    because deleting everything for good takes a deliberate press, not a stray "yes"."""
+
+    def name(self) -> str:
+        return "action_forget_typed_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        if not _deletion_question_pending(tracker):
+            dispatcher.utter_message(text="OK. Type /help to see what we can do, "
+                                          "or tell me what's on your mind.")
+        elif tracker.get_intent_of_latest_message() == "deny":
+            dispatcher.utter_message(text="OK, nothing deleted. Everything stays as it was.")
+        else:
+            dispatcher.utter_message(
+                text="To be sure nothing goes by accident, I only delete on the button. "
+                     "Press \"Yes, delete everything\" to go ahead, or \"No, keep it\".",
+                buttons=CONFIRM_BUTTONS)
+        return []
+
+
+def _deletion_question_pending(tracker: Tracker) -> bool:
+    """Was his previous message a bare /forget (so the coach asked), not a button answer?"""
+    said = [event for event in tracker.events if event.get("event") == "user"]
+    if len(said) < 2:
+        return False
+    previous = said[-2].get("parse_data") or {}
+    answered = any(entity.get("entity") == CONFIRM_ENTITY for entity in previous.get("entities") or [])
+    return (previous.get("intent") or {}).get("name") == "forget" and not answered

@@ -100,6 +100,39 @@ async def test_forget_asks_first_and_no_keeps_everything(coach, fresh):
     assert rows_about(coach.services.database, who, user_id(coach, who))["coach_users"] == 1
 
 
+async def test_a_typed_yes_deletes_nothing_and_offers_the_button_again(coach, fresh):
+    who = fresh()
+    await onboard(coach, who)
+    his_id = user_id(coach, who)
+    await coach.respond(who, "/forget")
+    turn = await coach.respond(who, "yes")
+    assert "only delete on the button" in texts(turn)
+    assert [b.title for r in turn.replies for b in r.buttons] == ["Yes, delete everything", "No, keep it"]
+    assert rows_about(coach.services.database, who, his_id)["coach_users"] == 1
+    turn = await coach.respond(who, payloads(turn)[0])
+    assert "Everything I had about you is deleted" in texts(turn)
+    assert rows_about(coach.services.database, who, his_id) == {}
+
+
+async def test_a_typed_no_keeps_everything(coach, fresh):
+    who = fresh()
+    await onboard(coach, who)
+    await coach.respond(who, "/forget")
+    turn = await coach.respond(who, "nope")
+    assert "nothing deleted" in texts(turn)
+    assert rows_about(coach.services.database, who, user_id(coach, who))["coach_users"] == 1
+
+
+async def test_a_yes_after_he_already_answered_asks_nothing(coach, fresh):
+    who = fresh()
+    await onboard(coach, who)
+    turn = await coach.respond(who, "/forget")
+    await coach.respond(who, payloads(turn)[1])  # "No, keep it"
+    turn = await coach.respond(who, "yes")
+    assert "delete" not in texts(turn).lower()
+    assert rows_about(coach.services.database, who, user_id(coach, who))["coach_users"] == 1
+
+
 async def test_forget_deletes_every_row_about_him_in_every_table(coach, fresh):
     me, other = fresh(), fresh()
     for who in (me, other):
