@@ -120,6 +120,12 @@ class ActionStopFlow(CoachAction):
         return stop_flow_events(tracker, domain)
 
 
+def leave_running_flow(tracker: Tracker, domain: dict[str, Any]) -> list[dict[str, Any]]:
+    """`stop_flow_events` when a form or flow is running, else nothing."""
+    running = (tracker.active_loop or {}).get("name") or tracker.get_slot("flow")
+    return stop_flow_events(tracker, domain) if running else []
+
+
 def stop_flow_events(tracker: Tracker, domain: dict[str, Any]) -> list[dict[str, Any]]:
     """Events that end the active form and flow, so a new one can start cleanly."""
     events: list[dict[str, Any]] = [SlotSet("flow", None)]
@@ -129,6 +135,18 @@ def stop_flow_events(tracker: Tracker, domain: dict[str, Any]) -> list[dict[str,
         events += [SlotSet(slot, None) for slot in form.get("required_slots", [])]
         events += [ActiveLoop(None), SlotSet("requested_slot", None)]
     return events
+
+
+class ActionGoodbye(CoachAction):
+    """Goodbye also ends whatever exercise was running, so "bye" is never answered with its question."""
+
+    def name(self) -> str:
+        return "action_goodbye"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        dispatcher.utter_message(response="utter_goodbye")
+        return leave_running_flow(tracker, domain)
 
 
 class ActionClarify(CoachAction):

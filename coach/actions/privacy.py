@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from coach.actions.base import CoachAction
+from coach.actions.conversation import leave_running_flow
 from coach.storage.privacy import EXPORT_REQUEST, FORGET_REQUEST, engine_request
 from coach.storage.users import consented_user
 
@@ -70,7 +71,8 @@ class ActionExportData(CoachAction):
 
 
 class ActionForget(CoachAction):
-    """/forget asks first; the confirmation button carries the answer."""
+    """/forget asks first; the confirmation button carries the answer. Any running exercise ends
+    here, so its question doesn't follow the deletion question (nor take his answer to it)."""
 
     def name(self) -> str:
         return "action_forget"
@@ -97,7 +99,7 @@ class ActionForget(CoachAction):
                      "safety plan and our conversation. It can't be undone. (/export first if you'd "
                      "like a copy.) Delete everything? Pick a button: typing won't delete anything.",
                 buttons=CONFIRM_BUTTONS)
-        return []
+        return leave_running_flow(tracker, domain)
 
 
 class ActionForgetTypedAnswer(CoachAction):

@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from coach.actions.base import CoachAction
-from coach.actions.conversation import stop_flow_events
+from coach.actions.conversation import leave_running_flow
 from coach.progress import chart_path, draw_progress_chart
 from coach.storage.progress import Progress, gather_progress
 from coach.storage.users import consented_user
@@ -67,8 +67,7 @@ class ActionProgress(CoachAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        running = (tracker.active_loop or {}).get("name") or tracker.get_slot("flow")
-        events = stop_flow_events(tracker, domain) if running else []
+        events = leave_running_flow(tracker, domain)
         with self.services.database.unit_of_work() as session:
             user = consented_user(session, self.user_ref(tracker))
             progress = gather_progress(session, user, self.services.clock().date()) if user else None

@@ -72,6 +72,30 @@ async def test_stop_leaves_the_checkin(say, consented):
     assert "leave it there" in texts(turn) or "stopping here" in texts(turn).lower()
 
 
+def asks_mood(turn) -> bool:
+    return "how's today been" in texts(turn) or "where are you today" in texts(turn)
+
+
+async def test_goodbye_ends_a_checkin_instead_of_asking_it_again(say, consented):
+    await consented()
+    await say("/checkin")
+    turn = await say("bye")
+    assert turn.intent == "goodbye"
+    assert turn.flow is None
+    assert not asks_mood(turn)
+    assert not asks_mood(await say("hi"))
+
+
+async def test_forget_mid_checkin_asks_only_about_deleting(say, consented):
+    await consented()
+    await say("/checkin")
+    turn = await say("/forget")
+    assert turn.flow is None
+    assert "Delete everything?" in texts(turn) and not asks_mood(turn)
+    turn = await say("yes")
+    assert "only delete on the button" in texts(turn)
+
+
 async def test_help_offers_buttons(say, consented):
     await consented()
     turn = await say("what can you do")
