@@ -17,6 +17,7 @@ from coach.storage.privacy import EXPORT_REQUEST, FORGET_REQUEST, engine_request
 from coach.storage.users import consented_user
 
 CONFIRM_ENTITY = "forget_confirm"
+NOTHING_DELETED = "OK, nothing deleted. Everything stays as it was."
 CONFIRM_BUTTONS = [
     {"title": "Yes, delete everything", "payload": f'/forget{{"{CONFIRM_ENTITY}": "yes"}}'},
     {"title": "No, keep it", "payload": f'/forget{{"{CONFIRM_ENTITY}": "no"}}'},
@@ -92,7 +93,7 @@ class ActionForget(CoachAction):
                                           "we start fresh. Take care of yourself.")
             dispatcher.utter_message(json_message=engine_request(FORGET_REQUEST))
         elif answer == "no":
-            dispatcher.utter_message(text="OK, nothing deleted. Everything stays as it was.")
+            dispatcher.utter_message(text=NOTHING_DELETED)
         else:
             dispatcher.utter_message(
                 text="This deletes everything I have about you: your profile, check-ins, progress, "
@@ -115,7 +116,7 @@ class ActionForgetTypedAnswer(CoachAction):
             dispatcher.utter_message(text="OK. Type /help to see what we can do, "
                                           "or tell me what's on your mind.")
         elif tracker.get_intent_of_latest_message() == "deny":
-            dispatcher.utter_message(text="OK, nothing deleted. Everything stays as it was.")
+            dispatcher.utter_message(text=NOTHING_DELETED)
         else:
             dispatcher.utter_message(
                 text="To be sure nothing goes by accident, I only delete on the button. "
