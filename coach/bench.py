@@ -69,14 +69,22 @@ async def measure(model: Path, users: int, database_url: str) -> dict:
     await coach.close()
     return {"load_s": round(load_s, 2), "p50_ms": round(statistics.median(latencies), 1),
             "p95_ms": round(percentile(latencies, 95), 1), "p99_ms": round(percentile(latencies, 99), 1),
-            "turns_per_s": round(len(latencies) / elapsed, 1), "peak_rss_mb": round(_peak_rss_mb()),
+            "turns_per_s": round(len(latencies) / elapsed, 1), "peak_rss_mb": round(peak_rss_mb()),
             "turns": len(latencies)}
 
 
-def _peak_rss_mb() -> float:
+def peak_rss_mb() -> float:
+    """This process's own peak RSS. Linux carries ru_maxrss over from the parent across fork and
+    exec, so after `coach bench` has trained a model in the parent, ru_maxrss reports the training's
+    peak; VmHWM belongs to the process's own address space."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 def _subprocess(args: list[str]) -> dict:

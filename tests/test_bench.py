@@ -20,3 +20,14 @@ def test_bench_json_reports_every_figure(trained_model):
     assert {"load_s", "p50_ms", "p95_ms", "p99_ms", "turns_per_s", "peak_rss_mb", "train_s", "baseline"} <= set(figures)
     assert figures["turns"] > 0 and figures["p50_ms"] <= figures["p95_ms"] <= figures["p99_ms"]
     assert figures["peak_rss_mb"] > 0 and figures["baseline"] is None
+
+
+def test_peak_rss_is_the_measured_process_own_not_its_parents():
+    """The bench measures in a child of a process that may just have trained a model."""
+    ballast = bytearray(400 * 1024 * 1024)
+    ballast[::4096] = b"\1" * len(ballast[::4096])  # touch every page so it is resident
+    child = "from coach.bench import peak_rss_mb; print(round(peak_rss_mb()))"
+    done = subprocess.run([sys.executable, "-c", child], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert 0 < int(done.stdout) < 200
+    del ballast
