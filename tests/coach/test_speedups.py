@@ -7,6 +7,7 @@ import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import UserMessage
+from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, UserUttered, UserUtteranceReverted
@@ -107,3 +108,25 @@ def test_an_undone_turn_is_rebuilt_not_reused(coach):
     tracker.update(UserUtteranceReverted())
     assert policy.past_states(tracker, domain) == tracker.past_states(domain)
     assert len(policy.past_states(tracker, domain)) == 3
+
+
+async def test_the_rule_index_finds_the_rules_rasa_would(coach, user):
+    policy = _rule_policy(coach)
+    compared = []
+    indexed = policy._get_possible_keys
+
+    def checked(lookup, states):
+        ours = indexed(lookup, states)
+        compared.append((ours, RulePolicy._get_possible_keys(policy, lookup, states)))
+        return ours
+
+    policy._get_possible_keys = checked
+    for text in ["hi", "/give_consent", "UK", "let's do a check in", "3", "kinda stressed",
+                 "zxqv blorp", "/provider", "the mortgage went up", "stop", "I want to kill myself",
+                 "a bit better", "/reframe", "/practice", "2", "sounds rough, what happened?", "/help",
+                 "/forget", "bye"]:
+        await coach.handle(user, text)
+    assert len(compared) > 30
+    assert any(ours for ours, _ in compared)  # rules were found, not only fallbacks
+    for ours, rasas in compared:
+        assert ours == rasas
