@@ -18,6 +18,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import sessionmaker
 
+from coach.storage.coach_tracker import CoachTracker
 from coach.storage.database import Database
 
 
@@ -44,6 +45,8 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
                            .where(self.SQLEvent.sender_id == bindparam("sender")))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
+        # Rasa's fail-safe wrapper creates new trackers itself; from here on they are ours.
+        CoachTracker.adopt(tracker)
         sender_id = tracker.sender_id
         if not self._is_consented(sender_id):
             self._unconsented.put(sender_id, tracker)
@@ -65,10 +68,13 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
         cached = self._cached.get(sender_id)
         if cached is not None and cached[1] == self._newest_event_id(sender_id):
             return cached[0]
-        tracker = await super().retrieve(sender_id)
+        tracker = CoachTracker.adopt(await super().retrieve(sender_id))
         if tracker is not None:
             self._remember(tracker)
         return tracker
+
+    def init_tracker(self, sender_id: str) -> DialogueStateTracker:
+        return CoachTracker(sender_id, self.domain.slots, max_event_history=self.max_event_history)
 
     async def retrieve_full_tracker(self, sender_id: str) -> Optional[DialogueStateTracker]:
         unconsented = self._unconsented.get(sender_id)
