@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasa.core.policies.rule_policy import RulePolicy
-from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
-from rasa.shared.nlu.constants import ACTION_NAME, INTENT
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
 from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.events import ActionExecuted, Event
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import ACTION_NAME, INTENT
 
 CONVERSATIONS_KEPT = 2000  # the least recently used are dropped; a dropped one is simply rebuilt
 

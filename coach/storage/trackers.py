@@ -45,7 +45,7 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
                            .where(self.SQLEvent.sender_id == bindparam("sender")))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        # Rasa's fail-safe wrapper creates new trackers itself; from here on they are ours.
+        # Rasa creates new trackers itself (Agent wraps this store); every one is saved first.
         CoachTracker.adopt(tracker)
         sender_id = tracker.sender_id
         if not self._is_consented(sender_id):
@@ -72,9 +72,6 @@ class ConsentAwareTrackerStore(SQLTrackerStore):
         if tracker is not None:
             self._remember(tracker)
         return tracker
-
-    def init_tracker(self, sender_id: str) -> DialogueStateTracker:
-        return CoachTracker(sender_id, self.domain.slots, max_event_history=self.max_event_history)
 
     async def retrieve_full_tracker(self, sender_id: str) -> Optional[DialogueStateTracker]:
         unconsented = self._unconsented.get(sender_id)
