@@ -33,3 +33,29 @@ def tracker_for(sender_id: str, slots: dict | None = None, active_loop: str | No
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.5}, "entities": []}
     return Tracker(sender_id, slots or {}, latest, events or [], False, None,
                    {"name": active_loop} if active_loop else {}, "action_listen")
+
+
+# Forms, a fallback, a crisis with its follow-up, leaving a flow, a reframe, a practice scenario, /forget.
+LONG_CONVERSATION = ["hi", "/give_consent", "UK", "let's do a check in", "3", "kinda stressed",
+                     "zxqv blorp", "/provider", "the mortgage went up", "stop", "I want to kill myself",
+                     "a bit better", "/reframe", "/practice", "2", "sounds rough, what happened?", "/help",
+                     "/forget", "bye"]
+
+
+async def compared_through_a_conversation(coach, user, monkeypatch, owner, name: str, rasas_way,
+                                          view=lambda result: result) -> list[tuple]:
+    """Play LONG_CONVERSATION with `owner.<name>` (a speed-up) watched: for every call, what it gave
+    and what `rasas_way` gives for the same arguments, both seen through `view`."""
+    ours_way = getattr(owner, name)
+    compared = []
+
+    def watched(*args):
+        ours = ours_way(*args)
+        compared.append((view(ours), view(rasas_way(*args))))
+        return ours
+
+    monkeypatch.setattr(owner, name, watched)
+    for text in LONG_CONVERSATION:
+        await coach.handle(user, text)
+    monkeypatch.setattr(owner, name, ours_way)
+    return compared

@@ -16,6 +16,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from coach.graph_runner import SequentialGraphRunner
 from coach.inprocess import speed_up_action_result_validation
 from coach.policies.incremental_rules import IncrementalRulePolicy
+from tests.helpers import compared_through_a_conversation
 
 MESSAGES = ["hi", "let's do a check in", "kinda pissed off", "this deadline is killing me",
             "I want to end it all", "zxqv blorp", "/help"]
@@ -76,22 +77,10 @@ def _rule_policy(coach) -> IncrementalRulePolicy:
     return next(node._component for node in nodes if isinstance(node._component, IncrementalRulePolicy))
 
 
-async def test_the_rule_policy_keeps_the_states_rasa_would_rebuild(coach, user):
-    policy = _rule_policy(coach)
-    compared = []
-    incremental = policy.past_states
-
-    def checked(tracker, domain):
-        ours = incremental(tracker, domain)
-        compared.append((ours, tracker.past_states(domain)))
-        return ours
-
-    policy.past_states = checked
-    # Forms, a fallback, a crisis with its follow-up, leaving a flow, a practice scenario.
-    for text in ["hi", "/give_consent", "UK", "let's do a check in", "3", "kinda stressed",
-                 "zxqv blorp", "/provider", "the mortgage went up", "stop", "I want to kill myself",
-                 "a bit better", "/practice", "2", "sounds rough, what happened?", "/help", "bye"]:
-        await coach.handle(user, text)
+async def test_the_rule_policy_keeps_the_states_rasa_would_rebuild(coach, user, monkeypatch):
+    compared = await compared_through_a_conversation(
+        coach, user, monkeypatch, _rule_policy(coach), "past_states",
+        lambda tracker, domain: tracker.past_states(domain))
     assert len(compared) > 30
     for ours, rasas in compared:
         assert ours == rasas
@@ -110,22 +99,11 @@ def test_an_undone_turn_is_rebuilt_not_reused(coach):
     assert len(policy.past_states(tracker, domain)) == 3
 
 
-async def test_the_rule_index_finds_the_rules_rasa_would(coach, user):
+async def test_the_rule_index_finds_the_rules_rasa_would(coach, user, monkeypatch):
     policy = _rule_policy(coach)
-    compared = []
-    indexed = policy._get_possible_keys
-
-    def checked(lookup, states):
-        ours = indexed(lookup, states)
-        compared.append((ours, RulePolicy._get_possible_keys(policy, lookup, states)))
-        return ours
-
-    policy._get_possible_keys = checked
-    for text in ["hi", "/give_consent", "UK", "let's do a check in", "3", "kinda stressed",
-                 "zxqv blorp", "/provider", "the mortgage went up", "stop", "I want to kill myself",
-                 "a bit better", "/reframe", "/practice", "2", "sounds rough, what happened?", "/help",
-                 "/forget", "bye"]:
-        await coach.handle(user, text)
+    compared = await compared_through_a_conversation(
+        coach, user, monkeypatch, policy, "_get_possible_keys",
+        lambda lookup, states: RulePolicy._get_possible_keys(policy, lookup, states))
     assert len(compared) > 30
     assert any(ours for ours, _ in compared)  # rules were found, not only fallbacks
     for ours, rasas in compared:
