@@ -24,8 +24,7 @@ def test_bench_json_reports_every_figure(trained_model):
 
 def test_peak_rss_is_the_measured_process_own_not_its_parents():
     """The bench measures in a child of a process that may just have trained a model."""
-    ballast = bytearray(400 * 1024 * 1024)
-    ballast[::4096] = b"\1" * len(ballast[::4096])  # touch every page so it is resident
+    ballast = b"\1" * (400 * 1024 * 1024)  # written byte by byte, so every page is resident
     child = "from coach.bench import peak_rss_mb; print(round(peak_rss_mb()))"
     done = subprocess.run([sys.executable, "-c", child], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
